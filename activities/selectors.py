@@ -1,0 +1,87 @@
+"""Scoped, joined and aggregated reads for activities."""
+
+import django_filters
+from django.db.models import Count, Q, QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from involvement.models import Organisation, Role, User
+from involvement.permissions import scope
+
+from .models import Activity, AgreementEvent, Approach, DecisionLevel, InfluenceLevel, Session
+
+
+def lead_candidates(organisation: Organisation) -> QuerySet:
+    """People who can lead an activity: the organisation's admins and staff."""
+    return User.objects.filter(
+        memberships__organisation=organisation,
+        memberships__role__in=[Role.ADMIN, Role.STAFF],
+    ).order_by("full_name")
+
+
+def activities_for(request) -> QuerySet:
+    return scope(Activity.objects.all(), request).select_related(
+        "approach", "lead", "agreement__influence_level")
+
+
+class ActivityFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Search"), method="search")
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=Activity.Status.choices,
+                                         empty_label=_("Any status"))
+    approach = django_filters.ModelChoiceFilter(label=_("Approach"),
+                                                queryset=Approach.objects.all(),
+                                                empty_label=_("Any approach"))
+    influence_level = django_filters.ModelChoiceFilter(
+        label=_("Influence level"), field_name="agreement__influence_level",
+        queryset=InfluenceLevel.objects.all(), empty_label=_("Any level"))
+    decision_level = django_filters.ChoiceFilter(label=_("Decision level"),
+                                                 choices=DecisionLevel.choices,
+                                                 empty_label=_("Any level"))
+    lead = django_filters.ModelChoiceFilter(label=_("Lead"), queryset=User.objects.none(),
+                                            empty_label=_("Anyone"))
+    starts_after = django_filters.DateFilter(label=_("Starts on or after"),
+                                             field_name="starts_on", lookup_expr="gte")
+    starts_before = django_filters.DateFilter(label=_("Starts on or before"),
+                                              field_name="starts_on", lookup_expr="lte")
+
+    class Meta:
+        model = Activity
+        fields = []
+
+    def __init__(self, *args, organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.filters["lead"].queryset = lead_candidates(organisation)
+
+    def search(self, queryset, name, value):
+        return queryset.filter(Q(title__icontains=value) | Q(overview__icontains=value))
+
+
+def activity_detail_queryset(request) -> QuerySet:
+    return activities_for(request).select_related("created_by").prefetch_related(
+        "aims", "agreement__participants")
+
+
+def agreement_history(agreement) -> QuerySet:
+    return AgreementEvent.objects.filter(agreement=agreement).select_related("actor")
+
+
+def sessions_of(activity: Activity) -> QuerySet:
+    return Session.objects.filter(activity=activity).order_by("starts_at")
+
+
+def organisation_overview(request) -> dict:
+    """Counts by status, approach and influence level, in one query each."""
+    activities = scope(Activity.objects.all(), request)
+    by_status = dict(activities.values_list("status").annotate(n=Count("pk")))
+    approaches = Approach.objects.annotate(
+        n=Count("activities", filter=Q(activities__in=activities)))
+    levels = InfluenceLevel.objects.annotate(
+        n=Count("agreements", filter=Q(agreements__activity__in=activities)))
+    no_level = activities.filter(agreement__influence_level__isnull=True).count()
+    return {
+        "total": sum(by_status.values()),
+        "by_status": [(value, label, by_status.get(value, 0))
+                      for value, label in Activity.Status.choices],
+        "by_approach": approaches,
+        "by_influence_level": levels,
+        "without_level": no_level,
+    }

@@ -1,0 +1,114 @@
+from crispy_forms_gds.helper import FormHelper
+from crispy_forms_gds.layout import Submit
+from django import forms
+from django.contrib.auth import password_validation
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, SetPasswordForm
+from django.utils.translation import gettext_lazy as _
+
+from .models import Membership, Role
+
+
+def gds_helper(form, submit_label) -> FormHelper:
+    helper = FormHelper(form)
+    helper.form_tag = False
+    helper.add_input(Submit("submit", submit_label, data_prevent_double_click="true"))
+    return helper
+
+
+class GDSFormMixin:
+    """Every form renders through includes/form.html, which needs a helper and a button."""
+
+    submit_label = _("Continue")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = gds_helper(self, self.submit_label)
+
+
+class LoginForm(GDSFormMixin, AuthenticationForm):
+    submit_label = _("Sign in")
+
+    def __init__(self, request=None, *args, **kwargs):
+        super().__init__(request, *args, **kwargs)
+        self.fields["username"].label = _("Email address")
+        self.fields["username"].widget = forms.EmailInput(attrs={"autocomplete": "email"})
+        self.fields["password"].widget.attrs["autocomplete"] = "current-password"
+        self.error_messages["invalid_login"] = _(
+            "Enter a correct email address and password. Both may be case-sensitive."
+        )
+
+
+class ResetRequestForm(GDSFormMixin, PasswordResetForm):
+    submit_label = _("Send me a reset link")
+
+
+class ResetSetPasswordForm(GDSFormMixin, SetPasswordForm):
+    submit_label = _("Save new password")
+
+
+class InviteForm(GDSFormMixin, forms.Form):
+    submit_label = _("Send invitation")
+
+    email = forms.EmailField(
+        label=_("Email address"),
+        help_text=_("We will send them a link to join. It works for 14 days."),
+        widget=forms.EmailInput(attrs={"autocomplete": "off"}),
+    )
+    role = forms.ChoiceField(
+        label=_("Role"),
+        choices=Role.choices,
+        widget=forms.RadioSelect,
+        help_text=_(
+            "Admins manage members. Staff plan activities. Trustees read everything and "
+            "receive reports. Service users see only the activities they take part in."
+        ),
+    )
+
+    def __init__(self, *args, organisation, **kwargs):
+        self.organisation = organisation
+        super().__init__(*args, **kwargs)
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].lower()
+        if Membership.objects.filter(organisation=self.organisation, user__email=email).exists():
+            raise forms.ValidationError(_("This person is already a member."))
+        return email
+
+
+class MembershipRoleForm(GDSFormMixin, forms.ModelForm):
+    submit_label = _("Save role")
+
+    class Meta:
+        model = Membership
+        fields = ["role"]
+        widgets = {"role": forms.RadioSelect}
+
+
+class InvitationAcceptForm(GDSFormMixin, forms.Form):
+    """For someone without an account yet: their name and a password."""
+
+    submit_label = _("Create my account and join")
+
+    full_name = forms.CharField(label=_("Your name"), max_length=150,
+                                widget=forms.TextInput(attrs={"autocomplete": "name"}))
+    password1 = forms.CharField(
+        label=_("Choose a password"),
+        help_text=_("At least 10 characters. Avoid common words and only numbers."),
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+    password2 = forms.CharField(
+        label=_("Type the password again"),
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        one, two = cleaned.get("password1"), cleaned.get("password2")
+        if one and two and one != two:
+            self.add_error("password2", _("The two passwords do not match."))
+        elif one:
+            try:
+                password_validation.validate_password(one)
+            except forms.ValidationError as error:
+                self.add_error("password1", error)
+        return cleaned

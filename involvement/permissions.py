@@ -1,0 +1,100 @@
+"""THE one place that says who may do what.
+
+- `RULES`: the role × action matrix, as data.
+- `scope()`: a queryset cut down to the user's organisation, and for a service user to their
+  own records. Every list and every object lookup starts here.
+- `get_for_user()`: one object, 404 outside scope, 403 when the role lacks the action.
+Views and templates ask only this module; nothing else compares roles.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Model, QuerySet
+from django.http import Http404
+
+from .models import Role
+
+ADMIN, STAFF, TRUSTEE, SERVICE_USER = Role.ADMIN, Role.STAFF, Role.TRUSTEE, Role.SERVICE_USER
+EVERYONE = frozenset(Role.values)
+
+RULES: dict[str, frozenset[str]] = {
+    "activities.view": EVERYONE,
+    "activities.add": frozenset({ADMIN, STAFF}),
+    "activities.change": frozenset({ADMIN, STAFF}),
+    "activities.agree": frozenset({ADMIN, STAFF}),
+    "activities.overview": frozenset({ADMIN, STAFF, TRUSTEE}),
+    "members.view": frozenset({ADMIN}),
+    "members.invite": frozenset({ADMIN}),
+    "members.change": frozenset({ADMIN}),
+}
+
+# How a service user's own records are found, per model. A model not listed here is hidden
+# from service users entirely.
+OWN_RECORDS: dict[str, str] = {
+    "activities.activity": "agreement__participants__user",
+    "activities.session": "activity__agreement__participants__user",
+    "activities.agreementevent": "agreement__participants__user",
+}
+
+
+def role_of(request) -> str | None:
+    membership = getattr(request, "membership", None)
+    return membership.role if membership else None
+
+
+def can(request, action: str) -> bool:
+    """True when the signed-in person's role in the current organisation allows `action`."""
+    if action not in RULES:
+        raise KeyError(f"Unknown action {action!r}: add it to permissions.RULES")
+    return role_of(request) in RULES[action]
+
+
+def require(request, action: str) -> None:
+    if not can(request, action):
+        raise PermissionDenied
+
+
+def scope(queryset: QuerySet, request) -> QuerySet:
+    """Only rows of the current organisation; for a service user, only their own."""
+    organisation = getattr(request, "organisation", None)
+    if organisation is None:
+        return queryset.none()
+    queryset = queryset.filter(organisation=organisation)
+    if role_of(request) == SERVICE_USER:
+        lookup = OWN_RECORDS.get(queryset.model._meta.label_lower)
+        if lookup is None:
+            return queryset.none()
+        own = queryset.model.objects.filter(**{lookup: request.user}).values("pk")
+        queryset = queryset.filter(pk__in=own)
+    return queryset
+
+
+def get_for_user(request, queryset: QuerySet, action: str, **lookup) -> Model:
+    """The object, or 404 when it is outside the user's scope, or 403 when the role lacks
+    `action`. 404 comes first so another organisation's objects are not even confirmed."""
+    try:
+        obj = scope(queryset, request).get(**lookup)
+    except queryset.model.DoesNotExist as exc:
+        raise Http404 from exc
+    require(request, action)
+    return obj
+
+
+class OrganisationPermissionMixin:
+    """The one permission mixin for views.
+
+    Anonymous people go to sign in; people with no organisation see a page that says so; a
+    role without `permission_required` gets 403. Object views fetch through `get_for_user`.
+    """
+
+    permission_required: str = ""
+
+    def dispatch(self, request, *args, **kwargs):
+        from django.contrib.auth.views import redirect_to_login
+        from django.shortcuts import redirect
+
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if request.organisation is None:
+            return redirect("no-organisation")
+        require(request, self.permission_required)
+        return super().dispatch(request, *args, **kwargs)

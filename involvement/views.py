@@ -1,0 +1,136 @@
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.db import connection
+from django.http import JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse, reverse_lazy
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from django.views.generic import FormView, ListView, UpdateView
+
+from . import forms, selectors, services
+from .middleware import SESSION_KEY
+from .models import Invitation, Membership
+from .permissions import OrganisationPermissionMixin, get_for_user, scope
+
+
+def home(request):
+    if not request.user.is_authenticated:
+        return redirect("login")
+    if request.organisation is None:
+        return redirect("no-organisation")
+    return redirect("activities:activity-list")
+
+
+@login_required
+def no_organisation(request):
+    if request.organisation is not None:
+        return redirect("home")
+    return render(request, "involvement/no_organisation.html")
+
+
+def healthz(request):
+    """200 when the database (and the broker, when one is configured) answers; else 503."""
+    checks = selectors.service_health(connection)
+    status = 200 if all(checks.values()) else 503
+    return JsonResponse({name: "ok" if ok else "down" for name, ok in checks.items()},
+                        status=status)
+
+
+@require_POST
+@login_required
+def organisation_switch(request):
+    wanted = request.POST.get("organisation")
+    membership = get_object_or_404(Membership, user=request.user, organisation_id=wanted or 0)
+    request.session[SESSION_KEY] = membership.organisation_id
+    messages.success(request, _("You are now working in %(org)s.") % {
+        "org": membership.organisation.name})
+    return redirect("home")
+
+
+class LoginView(auth_views.LoginView):
+    form_class = forms.LoginForm
+    redirect_authenticated_user = True
+
+
+class MembershipListView(OrganisationPermissionMixin, ListView):
+    permission_required = "members.view"
+    template_name = "involvement/membership_list.html"
+
+    def get_queryset(self):
+        return scope(Membership.objects.select_related("user"), self.request).order_by(
+            "user__full_name")
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            invitations=scope(Invitation.objects.filter(accepted_at__isnull=True),
+                              self.request).select_related("invited_by"),
+            **kwargs)
+
+
+class MembershipInviteView(OrganisationPermissionMixin, FormView):
+    permission_required = "members.invite"
+    template_name = "involvement/membership_invite.html"
+    form_class = forms.InviteForm
+    success_url = reverse_lazy("membership-list")
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "organisation": self.request.organisation}
+
+    def form_valid(self, form):
+        services.membership_invite(organisation=self.request.organisation,
+                                   invited_by=self.request.user, **form.cleaned_data)
+        messages.success(self.request, _("Invitation sent to %(email)s.") % form.cleaned_data)
+        return super().form_valid(form)
+
+
+class MembershipRoleUpdateView(OrganisationPermissionMixin, UpdateView):
+    permission_required = "members.change"
+    template_name = "involvement/membership_form.html"
+    form_class = forms.MembershipRoleForm
+    success_url = reverse_lazy("membership-list")
+
+    def get_object(self, queryset=None):
+        return get_for_user(self.request, Membership.objects.select_related("user"),
+                            "members.change", pk=self.kwargs["pk"])
+
+    def form_valid(self, form):
+        try:
+            services.membership_change_role(membership=self.object,
+                                            role=form.cleaned_data["role"])
+        except ValidationError as error:
+            form.add_error(None, error)
+            return self.form_invalid(form)
+        messages.success(self.request, _("Role changed for %(name)s.") % {
+            "name": self.object.user})
+        return redirect(self.success_url)
+
+
+def invitation_accept(request, token):
+    invitation = get_object_or_404(Invitation.objects.select_related("organisation"),
+                                   token=token)
+    if not invitation.is_usable():
+        return render(request, "involvement/invitation_used.html", status=410)
+    user = request.user if request.user.is_authenticated else None
+    if user and user.email.lower() != invitation.email:
+        return render(request, "involvement/invitation_wrong_user.html",
+                      {"invitation": invitation}, status=403)
+    existing = selectors.user_exists(invitation.email)
+    if existing and user is None:
+        login_url = reverse("login") + "?next=" + request.path
+        return render(request, "involvement/invitation_sign_in.html",
+                      {"invitation": invitation, "login_url": login_url})
+    form = forms.InvitationAcceptForm(request.POST if request.method == "POST" else None)
+    if user is None and request.method == "POST" and form.is_valid():
+        services.invitation_accept(invitation=invitation, full_name=form.cleaned_data[
+            "full_name"], password=form.cleaned_data["password1"])
+        messages.success(request, _("Your account is ready. Sign in to start."))
+        return redirect("login")
+    if user is not None and request.method == "POST":
+        membership = services.invitation_accept(invitation=invitation, user=user)
+        request.session[SESSION_KEY] = membership.organisation_id
+        return redirect("home")
+    return render(request, "involvement/invitation_accept.html",
+                  {"invitation": invitation, "form": form if user is None else None})
