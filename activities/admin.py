@@ -34,8 +34,15 @@ class AccessibilityCheckInline(admin.TabularInline):
 
 @admin.register(Activity)
 class ActivityAdmin(admin.ModelAdmin):
-    list_display = ["title", "organisation", "status", "approach", "decision_level", "lead",
-                    "starts_on"]
+    list_display = [
+        "title",
+        "organisation",
+        "status",
+        "approach",
+        "decision_level",
+        "lead",
+        "starts_on",
+    ]
     list_filter = ["status", "approach", "decision_level", "organisation"]
     search_fields = ["title", "overview", "organisation__name"]
     list_select_related = ["organisation", "approach", "lead"]

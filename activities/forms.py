@@ -33,34 +33,57 @@ class ActivityForm(GDSFormMixin, forms.ModelForm):
 
     class Meta:
         model = Activity
-        fields = ["title", "overview", "lead", "starts_on", "ends_on", "approach",
-                  "decision_level", "motives", "aims", "frequency", "session_length",
-                  "time_commitment", "commitment_duration"]
-        widgets = {"starts_on": DATE, "ends_on": DATE, "approach": forms.RadioSelect,
-                   "decision_level": forms.RadioSelect, "aims": forms.CheckboxSelectMultiple,
-                   "overview": forms.Textarea(attrs={"rows": 4})}
+        fields = [
+            "title",
+            "overview",
+            "lead",
+            "starts_on",
+            "ends_on",
+            "approach",
+            "decision_level",
+            "motives",
+            "aims",
+            "frequency",
+            "session_length",
+            "time_commitment",
+            "commitment_duration",
+        ]
+        widgets = {
+            "starts_on": DATE,
+            "ends_on": DATE,
+            "approach": forms.RadioSelect,
+            "decision_level": forms.RadioSelect,
+            "aims": forms.CheckboxSelectMultiple,
+            "overview": forms.Textarea(attrs={"rows": 4}),
+        }
         help_texts = {
             "title": _("A short name people will recognise, for example 'Voices Council'."),
-            "overview": _("What the activity aims to achieve and what the outcomes will be, "
-                          "in plain words."),
+            "overview": _(
+                "What the activity aims to achieve and what the outcomes will be, in plain words."
+            ),
             "lead": _("The member of staff responsible for this activity."),
-            "starts_on": _("For example, 27/03/2026."),
             "ends_on": _("Leave empty if it is ongoing."),
             "approach": _("How much the people involved shape the work."),
             "decision_level": _("The level of decisions this activity feeds into."),
-            "aims": _("What difference involvement should make (NPC Table 1). Choose all "
-                      "that apply."),
+            "aims": _(
+                "What difference involvement should make (NPC Table 1). Choose all that apply."
+            ),
             "frequency": _("For example, 'monthly' or 'one workshop'."),
             "session_length": _("For example, '2 hours'."),
-            "time_commitment": _("What you ask of participants, for example 'about 4 hours "
-                                 "a month including reading'."),
+            "time_commitment": _(
+                "What you ask of participants, for example 'about 4 hours "
+                "a month including reading'."
+            ),
             "commitment_duration": _("For example, '12 months'."),
         }
 
     motives = forms.MultipleChoiceField(
-        label=_("Why are you involving people?"), choices=Motive.choices, required=False,
+        label=_("Why are you involving people?"),
+        choices=Motive.choices,
+        required=False,
         widget=forms.CheckboxSelectMultiple,
-        help_text=_("Say why out loud: reasons are often left unsaid. Choose all that apply."))
+        help_text=_("Say why out loud: reasons are often left unsaid. Choose all that apply."),
+    )
 
     def __init__(self, *args, organisation, **kwargs):
         super().__init__(*args, **kwargs)
@@ -68,7 +91,8 @@ class ActivityForm(GDSFormMixin, forms.ModelForm):
         fields = self.fields
         fields["lead"].queryset = lead_candidates(organisation)
         fields["lead"].error_messages["invalid_choice"] = _(
-            "Choose a lead from your own organisation's staff.")
+            "Choose a lead from your own organisation's staff."
+        )
         fields["approach"].queryset = Approach.objects.all()
         fields["approach"].choices = hinted_choices(Approach.objects.all())
         fields["approach"].empty_label = None
@@ -98,21 +122,38 @@ class AgreementForm(GDSFormMixin, forms.ModelForm):
 
     class Meta:
         model = Agreement
-        fields = ["purpose", "objectives", "influence_level", "can_influence",
-                  "cannot_influence", "monitoring"]
-        widgets = {"influence_level": forms.RadioSelect,
-                   **{name: forms.Textarea(attrs={"rows": 3}) for name in [
-                       "purpose", "objectives", "can_influence", "cannot_influence",
-                       "monitoring"]}}
+        fields = [
+            "purpose",
+            "objectives",
+            "influence_level",
+            "can_influence",
+            "cannot_influence",
+            "monitoring",
+        ]
+        widgets = {
+            "influence_level": forms.RadioSelect,
+            **{
+                name: forms.Textarea(attrs={"rows": 3})
+                for name in [
+                    "purpose",
+                    "objectives",
+                    "can_influence",
+                    "cannot_influence",
+                    "monitoring",
+                ]
+            },
+        }
         labels = {"influence_level": _("Influence level offered")}
         help_texts = {
             "purpose": _("Why this activity exists, in words everyone involved understands."),
             "objectives": _("What it should achieve, one per line."),
-            "influence_level": _("How much say the people involved will really have. "
-                                 "Be honest: people can tell."),
+            "influence_level": _(
+                "How much say the people involved will really have. Be honest: people can tell."
+            ),
             "can_influence": _("The decisions the people involved can change."),
-            "cannot_influence": _("Be open and honest about limits: what is already "
-                                  "decided or not ours to decide."),
+            "cannot_influence": _(
+                "Be open and honest about limits: what is already decided or not ours to decide."
+            ),
             "monitoring": _("How you and the people involved will check progress."),
         }
 
@@ -122,25 +163,32 @@ class AgreementForm(GDSFormMixin, forms.ModelForm):
         level.queryset = InfluenceLevel.objects.all()
         level.choices = hinted_choices(InfluenceLevel.objects.all())
         level.required = False
-        level.error_messages["invalid_choice"] = _(
-            "Choose an influence level from the ladder.")
+        level.error_messages["invalid_choice"] = _("Choose an influence level from the ladder.")
 
 
 class AgreementRecordForm(GDSFormMixin, forms.Form):
     submit_label = _("Record agreement")
 
-    agreed_on = forms.DateField(label=_("Date agreed"), widget=DATE,
-                                error_messages={"required": _("Enter the date it was agreed."),
-                                                "invalid": _("Enter a real date.")})
+    agreed_on = forms.DateField(
+        label=_("Date agreed"),
+        widget=DATE,
+        error_messages={
+            "required": _("Enter the date it was agreed."),
+            "invalid": _("Enter a real date."),
+        },
+    )
     agreed_how = forms.CharField(
-        label=_("How was it agreed?"), widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("For example, 'talked through at the first meeting and everyone "
-                    "agreed'."),
-        error_messages={"required": _("Say how it was agreed.")})
+        label=_("How was it agreed?"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("For example, 'talked through at the first meeting and everyone agreed'."),
+        error_messages={"required": _("Say how it was agreed.")},
+    )
     participants = forms.CharField(
-        label=_("Who took part in agreeing it?"), widget=forms.Textarea(attrs={"rows": 4}),
+        label=_("Who took part in agreeing it?"),
+        widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("One name or pseudonym per line. They do not need an account."),
-        error_messages={"required": _("Enter at least one person who took part.")})
+        error_messages={"required": _("Enter at least one person who took part.")},
+    )
 
     def clean_agreed_on(self):
         agreed_on = self.cleaned_data["agreed_on"]
@@ -162,25 +210,45 @@ class TransitionForm(forms.Form):
 
 class SessionForm(GDSFormMixin, forms.ModelForm):
     submit_label = _("Save session")
+    # Someone typing "meet.example.org/abc" means https, as browsers assume.
+    online_link = forms.URLField(
+        label=_("Online link"),
+        required=False,
+        assume_scheme="https",
+        max_length=200,
+        help_text=_("For example, a video call link."),
+        error_messages={"invalid": _("Enter a full web address, like https://example.org/meeting")},
+    )
 
     class Meta:
         model = Session
-        fields = ["starts_at", "place", "online_link", "venue_accessible", "papers_sent_on",
-                  "agenda_set_with_participants"]
-        widgets = {"starts_at": forms.DateTimeInput(attrs={"type": "datetime-local"},
-                                                    format="%Y-%m-%dT%H:%M"),
-                   "papers_sent_on": DATE}
+        fields = [
+            "starts_at",
+            "place",
+            "online_link",
+            "venue_accessible",
+            "papers_sent_on",
+            "agenda_set_with_participants",
+        ]
+        widgets = {
+            "starts_at": forms.DateTimeInput(
+                attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
+            ),
+            "papers_sent_on": DATE,
+        }
         help_texts = {
             "place": _("The address or room. Leave empty if online only."),
-            "online_link": _("For example, a video call link."),
             "papers_sent_on": _("Papers in accessible formats, well before the meeting."),
-            "agenda_set_with_participants": _("Seed 003: involve people in setting the "
-                                              "agenda."),
+            "agenda_set_with_participants": _(
+                "Setting the agenda together shares power: people's items are not left to the end."
+            ),
         }
-        error_messages = {"starts_at": {"required": _("Enter the date and time."),
-                                        "invalid": _("Enter a real date and time.")},
-                          "online_link": {"invalid": _("Enter a full web address, starting "
-                                                       "https://")}}
+        error_messages = {
+            "starts_at": {
+                "required": _("Enter the date and time."),
+                "invalid": _("Enter a real date and time."),
+            },
+        }
 
     def clean(self):
         cleaned = super().clean()
@@ -200,5 +268,5 @@ class AccessibilityCheckForm(forms.ModelForm):
 
 
 AccessibilityCheckFormSet = forms.modelformset_factory(
-    AccessibilityCheck, form=AccessibilityCheckForm, extra=0)
-
+    AccessibilityCheck, form=AccessibilityCheckForm, extra=0, edit_only=True
+)

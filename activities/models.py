@@ -48,8 +48,10 @@ class DecisionLevel(models.TextChoices):
 
 
 class Motive(models.TextChoices):
-    MORAL_POLITICAL = "moral_political", _(
-        "People should have a say on decisions affecting them (moral or political)")
+    MORAL_POLITICAL = (
+        "moral_political",
+        _("People should have a say on decisions affecting them (moral or political)"),
+    )
     INTRINSIC = "intrinsic", _("It is good for the people involved (intrinsic value)")
     INSTRUMENTAL = "instrumental", _("It improves decisions or services (instrumental value)")
 
@@ -57,16 +59,23 @@ class Motive(models.TextChoices):
 class Participant(TimeStamped):
     """A person with lived experience, by name or pseudonym; an account is optional."""
 
-    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE,
-                                     related_name="participants")
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="participants"
+    )
     name = models.CharField(_("name or pseudonym"), max_length=150)
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
-                             blank=True, related_name="participant_records")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="participant_records",
+    )
 
     class Meta:
         ordering = ["name"]
-        constraints = [models.UniqueConstraint(fields=["organisation", "name"],
-                                               name="participant_unique_name")]
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "name"], name="participant_unique_name")
+        ]
 
     def __str__(self):
         return self.name
@@ -90,27 +99,36 @@ class Activity(TimeStamped):
         Status.REVIEWED: [],
     }
 
-    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE,
-                                     related_name="activities")
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="activities"
+    )
     title = models.CharField(_("title"), max_length=200)
     overview = models.TextField(_("overview"))
-    lead = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
-                             blank=True, related_name="led_activities")
+    lead = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="led_activities",
+    )
     starts_on = models.DateField(_("start date"))
     ends_on = models.DateField(_("end date"), null=True, blank=True)
-    status = models.CharField(_("status"), max_length=20, choices=Status.choices,
-                              default=Status.DRAFT)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT
+    )
     approach = models.ForeignKey(Approach, on_delete=models.PROTECT, related_name="activities")
-    decision_level = models.CharField(_("decision level"), max_length=20,
-                                      choices=DecisionLevel.choices)
+    decision_level = models.CharField(
+        _("decision level"), max_length=20, choices=DecisionLevel.choices
+    )
     motives = models.JSONField(_("motives"), default=list, blank=True)
     aims = models.ManyToManyField(Aim, blank=True, related_name="activities")
     frequency = models.CharField(_("how often"), max_length=120, blank=True)
     session_length = models.CharField(_("session length"), max_length=120, blank=True)
     time_commitment = models.CharField(_("time commitment"), max_length=200, blank=True)
     commitment_duration = models.CharField(_("for how long"), max_length=120, blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
-                                   null=True, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
     # The hidden key a create form carries, so a double submit finds the first activity.
     submission_key = models.UUIDField(null=True, blank=True, editable=False)
 
@@ -118,14 +136,18 @@ class Activity(TimeStamped):
         ordering = ["-starts_on", "-pk"]
         verbose_name_plural = "activities"
         constraints = [
-            models.UniqueConstraint(fields=["organisation", "submission_key"],
-                                    name="activity_one_per_submission"),
-            models.CheckConstraint(condition=Q(ends_on__isnull=True)
-                                   | Q(ends_on__gte=F("starts_on")),
-                                   name="activity_ends_after_start"),
+            models.UniqueConstraint(
+                fields=["organisation", "submission_key"], name="activity_one_per_submission"
+            ),
+            models.CheckConstraint(
+                condition=Q(ends_on__isnull=True) | Q(ends_on__gte=F("starts_on")),
+                name="activity_ends_after_start",
+            ),
         ]
-        indexes = [models.Index(fields=["organisation", "status"]),
-                   models.Index(fields=["organisation", "-starts_on", "-id"])]
+        indexes = [
+            models.Index(fields=["organisation", "status"]),
+            models.Index(fields=["organisation", "-starts_on", "-id"]),
+        ]
 
     def __str__(self):
         return self.title
@@ -143,15 +165,22 @@ class Activity(TimeStamped):
 
     def check_transition(self, to_status: str) -> None:
         """Raise ValidationError unless the plan may move to `to_status` now."""
+        if to_status not in self.Status.values:
+            raise ValidationError(_("Choose a status from the list."))
         if to_status not in self.allowed_transitions():
-            raise ValidationError(_("An activity cannot go from %(a)s to %(b)s.") % {
-                "a": self.get_status_display(), "b": to_status})
+            raise ValidationError(
+                _("An activity cannot go from %(a)s to %(b)s.")
+                % {"a": self.get_status_display(), "b": self.Status(to_status).label}
+            )
         if self.status == self.Status.DRAFT:
             agreement = getattr(self, "agreement", None)
             if agreement is None or not agreement.is_agreed():
-                raise ValidationError(_(
-                    "This activity cannot leave draft until its purpose and influence level "
-                    "are written down and the agreement is recorded."))
+                raise ValidationError(
+                    _(
+                        "This activity cannot leave draft until its purpose and influence level "
+                        "are written down and the agreement is recorded."
+                    )
+                )
 
 
 class Agreement(TimeStamped):
@@ -163,17 +192,17 @@ class Agreement(TimeStamped):
         NEEDS_REAGREEMENT = "needs_reagreement", _("Changed since agreed: needs agreeing again")
 
     # Changing any of these after agreement means it must be agreed again.
-    AGREED_TERMS = ["purpose", "objectives", "influence_level", "can_influence",
-                    "cannot_influence"]
+    AGREED_TERMS = ["purpose", "objectives", "influence_level", "can_influence", "cannot_influence"]
 
-    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE,
-                                     related_name="agreements")
-    activity = models.OneToOneField(Activity, on_delete=models.CASCADE,
-                                    related_name="agreement")
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="agreements"
+    )
+    activity = models.OneToOneField(Activity, on_delete=models.CASCADE, related_name="agreement")
     purpose = models.TextField(_("purpose"), blank=True)
     objectives = models.TextField(_("objectives"), blank=True)
-    influence_level = models.ForeignKey(InfluenceLevel, on_delete=models.PROTECT, null=True,
-                                        blank=True, related_name="agreements")
+    influence_level = models.ForeignKey(
+        InfluenceLevel, on_delete=models.PROTECT, null=True, blank=True, related_name="agreements"
+    )
     can_influence = models.TextField(_("decisions they can influence"), blank=True)
     cannot_influence = models.TextField(_("decisions they cannot influence"), blank=True)
     monitoring = models.TextField(_("how progress will be monitored"), blank=True)
@@ -205,8 +234,9 @@ class AgreementEvent(TimeStamped):
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
     agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(max_length=20, choices=Kind.choices)
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
-                              related_name="+")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
     # [{"field": ..., "label": ..., "old": ..., "new": ...}] as plain text at the time.
     changes = models.JSONField(default=list, blank=True)
     note = models.TextField(blank=True)
@@ -241,17 +271,18 @@ class AccessibilityCheck(TimeStamped):
         NOT_NEEDED = "not_needed", _("Not needed")
 
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
-    activity = models.ForeignKey(Activity, on_delete=models.CASCADE,
-                                 related_name="accessibility_checks")
+    activity = models.ForeignKey(
+        Activity, on_delete=models.CASCADE, related_name="accessibility_checks"
+    )
     system = models.CharField(max_length=40, choices=AccessibilitySystem.choices)
-    status = models.CharField(max_length=20, choices=Status.choices,
-                              default=Status.NOT_STARTED)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.NOT_STARTED)
     note = models.TextField(_("note"), blank=True)
 
     class Meta:
         ordering = ["activity", "pk"]
-        constraints = [models.UniqueConstraint(fields=["activity", "system"],
-                                               name="accessibility_check_once")]
+        constraints = [
+            models.UniqueConstraint(fields=["activity", "system"], name="accessibility_check_once")
+        ]
 
     def __str__(self):
         return f"{self.get_system_display()}: {self.get_status_display()}"
@@ -268,7 +299,8 @@ class Session(TimeStamped):
     venue_accessible = models.BooleanField(_("venue accessibility confirmed"), default=False)
     papers_sent_on = models.DateField(_("papers sent on"), null=True, blank=True)
     agenda_set_with_participants = models.BooleanField(
-        _("agenda set with participants"), default=False)
+        _("agenda set with participants"), default=False
+    )
 
     class Meta:
         ordering = ["starts_at", "pk"]

@@ -1,6 +1,7 @@
 """Scoped, joined and aggregated reads for activities."""
 
 import django_filters
+from django.core.paginator import Paginator
 from django.db.models import Count, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
@@ -20,28 +21,36 @@ def lead_candidates(organisation: Organisation) -> QuerySet:
 
 def activities_for(request) -> QuerySet:
     return scope(Activity.objects.all(), request).select_related(
-        "approach", "lead", "agreement__influence_level")
+        "approach", "lead", "agreement__influence_level"
+    )
 
 
 class ActivityFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="search")
-    status = django_filters.ChoiceFilter(label=_("Status"), choices=Activity.Status.choices,
-                                         empty_label=_("Any status"))
-    approach = django_filters.ModelChoiceFilter(label=_("Approach"),
-                                                queryset=Approach.objects.all(),
-                                                empty_label=_("Any approach"))
+    status = django_filters.ChoiceFilter(
+        label=_("Status"), choices=Activity.Status.choices, empty_label=_("Any status")
+    )
+    approach = django_filters.ModelChoiceFilter(
+        label=_("Approach"), queryset=Approach.objects.all(), empty_label=_("Any approach")
+    )
     influence_level = django_filters.ModelChoiceFilter(
-        label=_("Influence level"), field_name="agreement__influence_level",
-        queryset=InfluenceLevel.objects.all(), empty_label=_("Any level"))
-    decision_level = django_filters.ChoiceFilter(label=_("Decision level"),
-                                                 choices=DecisionLevel.choices,
-                                                 empty_label=_("Any level"))
-    lead = django_filters.ModelChoiceFilter(label=_("Lead"), queryset=User.objects.none(),
-                                            empty_label=_("Anyone"))
-    starts_after = django_filters.DateFilter(label=_("Starts on or after"),
-                                             field_name="starts_on", lookup_expr="gte")
-    starts_before = django_filters.DateFilter(label=_("Starts on or before"),
-                                              field_name="starts_on", lookup_expr="lte")
+        label=_("Influence level"),
+        field_name="agreement__influence_level",
+        queryset=InfluenceLevel.objects.all(),
+        empty_label=_("Any level"),
+    )
+    decision_level = django_filters.ChoiceFilter(
+        label=_("Decision level"), choices=DecisionLevel.choices, empty_label=_("Any level")
+    )
+    lead = django_filters.ModelChoiceFilter(
+        label=_("Lead"), queryset=User.objects.none(), empty_label=_("Anyone")
+    )
+    starts_after = django_filters.DateFilter(
+        label=_("Starts on or after"), field_name="starts_on", lookup_expr="gte"
+    )
+    starts_before = django_filters.DateFilter(
+        label=_("Starts on or before"), field_name="starts_on", lookup_expr="lte"
+    )
 
     class Meta:
         model = Activity
@@ -56,8 +65,11 @@ class ActivityFilter(django_filters.FilterSet):
 
 
 def activity_detail_queryset(request) -> QuerySet:
-    return activities_for(request).select_related("created_by").prefetch_related(
-        "aims", "agreement__participants")
+    return (
+        activities_for(request)
+        .select_related("created_by")
+        .prefetch_related("aims", "agreement__participants")
+    )
 
 
 def agreement_history(agreement) -> QuerySet:
@@ -68,20 +80,39 @@ def sessions_of(activity: Activity) -> QuerySet:
     return Session.objects.filter(activity=activity).order_by("starts_at")
 
 
+def _counts_by(activities: QuerySet, field: str) -> dict:
+    """{value: count} grouped inside this organisation's rows only, so other tenants' data
+    never joins in."""
+    return dict(activities.values_list(field).annotate(n=Count("pk")).order_by())
+
+
 def organisation_overview(request) -> dict:
-    """Counts by status, approach and influence level, in one query each."""
+    """Counts by status, approach and influence level: one grouped query each."""
     activities = scope(Activity.objects.all(), request)
-    by_status = dict(activities.values_list("status").annotate(n=Count("pk")))
-    approaches = Approach.objects.annotate(
-        n=Count("activities", filter=Q(activities__in=activities)))
-    levels = InfluenceLevel.objects.annotate(
-        n=Count("agreements", filter=Q(agreements__activity__in=activities)))
-    no_level = activities.filter(agreement__influence_level__isnull=True).count()
+    by_status = _counts_by(activities, "status")
+    by_approach = _counts_by(activities, "approach")
+    by_level = _counts_by(activities, "agreement__influence_level")
     return {
         "total": sum(by_status.values()),
-        "by_status": [(value, label, by_status.get(value, 0))
-                      for value, label in Activity.Status.choices],
-        "by_approach": approaches,
-        "by_influence_level": levels,
-        "without_level": no_level,
+        "by_status": [
+            (value, label, by_status.get(value, 0)) for value, label in Activity.Status.choices
+        ],
+        "by_approach": [(a, by_approach.get(a.pk, 0)) for a in Approach.objects.all()],
+        "by_influence_level": [(lv, by_level.get(lv.pk, 0)) for lv in InfluenceLevel.objects.all()],
+        "without_level": by_level.get(None, 0),
     }
+
+
+class IdsFirstPaginator(Paginator):
+    """Pick a page's ids first, then fetch just those rows with their joins.
+
+    On PostgreSQL a deep OFFSET over the full joined rows sorts every wide row (agreement
+    texts included) and spills to disk; sorting ids alone stays in memory.
+    """
+
+    def page(self, number):
+        page = super().page(number)
+        page.object_list = self.object_list.filter(
+            pk__in=list(page.object_list.values_list("pk", flat=True))
+        )
+        return page

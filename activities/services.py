@@ -18,15 +18,21 @@ from .models import (
 )
 
 
-def activity_create(*, organisation: Organisation, created_by: User, data: dict,
-                    submission_key: uuid.UUID | None = None) -> Activity:
+def activity_create(
+    *,
+    organisation: Organisation,
+    created_by: User,
+    data: dict,
+    submission_key: uuid.UUID | None = None,
+) -> Activity:
     """Create a draft activity with an empty agreement and its accessibility checklist.
 
     A second submit with the same `submission_key` returns the first activity, not a new one.
     """
     if submission_key:
-        existing = Activity.objects.filter(organisation=organisation,
-                                           submission_key=submission_key).first()
+        existing = Activity.objects.filter(
+            organisation=organisation, submission_key=submission_key
+        ).first()
         if existing:
             return existing
     try:
@@ -39,13 +45,15 @@ def activity_create(*, organisation: Organisation, created_by: User, data: dict,
 
 def _activity_insert(organisation, created_by, data, submission_key) -> Activity:
     aims = data.pop("aims", [])
-    activity = Activity.objects.create(organisation=organisation, created_by=created_by,
-                                       submission_key=submission_key, **data)
+    activity = Activity.objects.create(
+        organisation=organisation, created_by=created_by, submission_key=submission_key, **data
+    )
     activity.aims.set(aims)
     Agreement.objects.create(organisation=organisation, activity=activity)
     AccessibilityCheck.objects.bulk_create(
         AccessibilityCheck(organisation=organisation, activity=activity, system=system)
-        for system in AccessibilitySystem.values)
+        for system in AccessibilitySystem.values
+    )
     return activity
 
 
@@ -62,8 +70,12 @@ def activity_update(*, activity: Activity, data: dict) -> Activity:
 
 @transaction.atomic
 def activity_transition(*, activity: Activity, to_status: str) -> Activity:
-    activity = Activity.objects.select_for_update().select_related("agreement").get(
-        pk=activity.pk)
+    # Lock only the activity: PostgreSQL cannot lock the outer-joined side of `agreement`.
+    activity = (
+        Activity.objects.select_for_update(of=("self",))
+        .select_related("agreement")
+        .get(pk=activity.pk)
+    )
     activity.check_transition(to_status)
     activity.status = to_status
     activity.save(update_fields=["status", "updated_at"])
@@ -85,9 +97,14 @@ def agreement_update(*, agreement: Agreement, changed_by: User, data: dict) -> A
     for field, new in data.items():
         old = getattr(agreement, field)
         if old != new:
-            changes.append({"field": field,
-                            "label": str(Agreement._meta.get_field(field).verbose_name),
-                            "old": _as_text(old), "new": _as_text(new)})
+            changes.append(
+                {
+                    "field": field,
+                    "label": str(Agreement._meta.get_field(field).verbose_name),
+                    "old": _as_text(old),
+                    "new": _as_text(new),
+                }
+            )
             setattr(agreement, field, new)
     if not changes:
         return agreement
@@ -95,36 +112,54 @@ def agreement_update(*, agreement: Agreement, changed_by: User, data: dict) -> A
     if agreement.state == Agreement.State.AGREED and terms_changed:
         agreement.state = Agreement.State.NEEDS_REAGREEMENT
     agreement.save()
-    AgreementEvent.objects.create(organisation=agreement.organisation, agreement=agreement,
-                                  kind=AgreementEvent.Kind.CHANGED, actor=changed_by,
-                                  changes=changes)
+    AgreementEvent.objects.create(
+        organisation=agreement.organisation,
+        agreement=agreement,
+        kind=AgreementEvent.Kind.CHANGED,
+        actor=changed_by,
+        changes=changes,
+    )
     return agreement
 
 
 @transaction.atomic
-def agreement_record(*, agreement: Agreement, recorded_by: User, agreed_on: datetime.date,
-                     agreed_how: str, participant_names: list[str]) -> Agreement:
+def agreement_record(
+    *,
+    agreement: Agreement,
+    recorded_by: User,
+    agreed_on: datetime.date,
+    agreed_how: str,
+    participant_names: list[str],
+) -> Agreement:
     """Record that the people involved agreed the purpose and influence level.
 
     A draft activity becomes agreed. Raises ValueError if there is nothing to agree yet.
     """
-    agreement = Agreement.objects.select_for_update().select_related("activity").get(
-        pk=agreement.pk)
+    agreement = (
+        Agreement.objects.select_for_update().select_related("activity").get(pk=agreement.pk)
+    )
     if not agreement.is_ready_to_agree():
         raise ValueError(_("Write down the purpose and choose the influence level first."))
     participants = [
         Participant.objects.get_or_create(organisation=agreement.organisation, name=name)[0]
-        for name in participant_names]
+        for name in participant_names
+    ]
     agreement.state = Agreement.State.AGREED
     agreement.agreed_on, agreement.agreed_how = agreed_on, agreed_how
     agreement.save()
     agreement.participants.set(participants)
     note = _("Agreed on %(date)s with %(names)s. %(how)s") % {
-        "date": agreed_on.strftime("%d/%m/%Y"), "names": ", ".join(participant_names),
-        "how": agreed_how}
-    AgreementEvent.objects.create(organisation=agreement.organisation, agreement=agreement,
-                                  kind=AgreementEvent.Kind.AGREED, actor=recorded_by,
-                                  note=note)
+        "date": agreed_on.strftime("%d/%m/%Y"),
+        "names": ", ".join(participant_names),
+        "how": agreed_how,
+    }
+    AgreementEvent.objects.create(
+        organisation=agreement.organisation,
+        agreement=agreement,
+        kind=AgreementEvent.Kind.AGREED,
+        actor=recorded_by,
+        note=note,
+    )
     activity = agreement.activity
     if activity.status == Activity.Status.DRAFT:
         activity.status = Activity.Status.AGREED
@@ -134,6 +169,6 @@ def agreement_record(*, agreement: Agreement, recorded_by: User, agreed_on: date
 
 @transaction.atomic
 def accessibility_checks_save(*, activity: Activity, formset) -> None:
-    for form in formset.forms:
-        if form.has_changed():
-            form.save()
+    # formset.save() writes only changed rows of its own queryset: a posted id from elsewhere
+    # is skipped, and the formset is edit-only so no row is ever created here.
+    formset.save()

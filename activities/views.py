@@ -1,6 +1,8 @@
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.forms import Form
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -24,18 +26,20 @@ class ActivityListView(OrganisationPermissionMixin, ListView):
     permission_required = "activities.view"
     template_name = "activities/activity_list.html"
     paginate_by = settings.PAGINATE_BY
+    paginator_class = selectors.IdsFirstPaginator
 
     def get_queryset(self):
         self.filterset = selectors.ActivityFilter(
-            self.request.GET or None, queryset=selectors.activities_for(self.request),
-            organisation=self.request.organisation)
+            self.request.GET or None,
+            queryset=selectors.activities_for(self.request),
+            organisation=self.request.organisation,
+        )
         return self.filterset.qs
 
     def get_context_data(self, **kwargs):
         query = self.request.GET.copy()
         query.pop("page", None)
-        return super().get_context_data(filter=self.filterset, query=query.urlencode(),
-                                        **kwargs)
+        return super().get_context_data(filter=self.filterset, query=query.urlencode(), **kwargs)
 
 
 class ActivityOverviewView(OrganisationPermissionMixin, TemplateView):
@@ -43,8 +47,7 @@ class ActivityOverviewView(OrganisationPermissionMixin, TemplateView):
     template_name = "activities/activity_overview.html"
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(**selectors.organisation_overview(self.request),
-                                        **kwargs)
+        return super().get_context_data(**selectors.organisation_overview(self.request), **kwargs)
 
 
 class ActivityFormMixin:
@@ -61,10 +64,15 @@ class ActivityCreateView(OrganisationPermissionMixin, ActivityFormMixin, CreateV
     def form_valid(self, form):
         data = {k: v for k, v in form.cleaned_data.items() if k != "submission_key"}
         self.object = services.activity_create(
-            organisation=self.request.organisation, created_by=self.request.user, data=data,
-            submission_key=form.cleaned_data.get("submission_key"))
-        messages.success(self.request, _("Activity saved. Next, write down its purpose and "
-                                         "the influence level offered."))
+            organisation=self.request.organisation,
+            created_by=self.request.user,
+            data=data,
+            submission_key=form.cleaned_data.get("submission_key"),
+        )
+        messages.success(
+            self.request,
+            _("Activity saved. Next, write down its purpose and the influence level offered."),
+        )
         return redirect(self.object)
 
 
@@ -72,8 +80,12 @@ class ActivityObjectMixin:
     """Fetch the activity in the URL through the permissions module."""
 
     def get_activity(self, action):
-        return get_for_user(self.request, selectors.activity_detail_queryset(self.request),
-                            action, pk=self.kwargs["pk"])
+        return get_for_user(
+            self.request,
+            selectors.activity_detail_queryset(self.request),
+            action,
+            pk=self.kwargs["pk"],
+        )
 
 
 class ActivityDetailView(OrganisationPermissionMixin, ActivityObjectMixin, DetailView):
@@ -90,11 +102,13 @@ class ActivityDetailView(OrganisationPermissionMixin, ActivityObjectMixin, Detai
             history=selectors.agreement_history(activity.agreement),
             sessions=selectors.sessions_of(activity),
             checks=AccessibilityCheck.objects.filter(activity=activity),
-            **kwargs)
+            **kwargs,
+        )
 
 
-class ActivityUpdateView(OrganisationPermissionMixin, ActivityObjectMixin, ActivityFormMixin,
-                         UpdateView):
+class ActivityUpdateView(
+    OrganisationPermissionMixin, ActivityObjectMixin, ActivityFormMixin, UpdateView
+):
     permission_required = "activities.change"
 
     def get_object(self, queryset=None):
@@ -108,17 +122,17 @@ class ActivityUpdateView(OrganisationPermissionMixin, ActivityObjectMixin, Activ
 
 
 @require_POST
+@login_required
 def activity_transition(request, pk):
-    activity = get_for_user(request, selectors.activities_for(request), "activities.change",
-                            pk=pk)
+    activity = get_for_user(request, selectors.activities_for(request), "activities.change", pk=pk)
     form = forms.TransitionForm(request.POST)
     try:
         if not form.is_valid():
             raise ValidationError(_("Choose a status from the list."))
-        activity = services.activity_transition(activity=activity,
-                                                to_status=form.cleaned_data["to_status"])
-        messages.success(request, _("Status is now %(s)s.") % {
-            "s": activity.get_status_display()})
+        activity = services.activity_transition(
+            activity=activity, to_status=form.cleaned_data["to_status"]
+        )
+        messages.success(request, _("Status is now %(s)s.") % {"s": activity.get_status_display()})
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     return redirect(activity)
@@ -133,14 +147,21 @@ class AgreementUpdateView(OrganisationPermissionMixin, ActivityObjectMixin, Upda
         self.activity = self.get_activity("activities.agree")
         return self.activity.agreement
 
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(activity=self.activity, **kwargs)
+
     def form_valid(self, form):
         was_agreed = self.object.state != Agreement.State.NOT_AGREED
         agreement = services.agreement_update(
-            agreement=Agreement.objects.get(pk=self.object.pk), changed_by=self.request.user,
-            data=form.cleaned_data)
+            agreement=Agreement.objects.get(pk=self.object.pk),
+            changed_by=self.request.user,
+            data=form.cleaned_data,
+        )
         if was_agreed and agreement.state == Agreement.State.NEEDS_REAGREEMENT:
-            messages.warning(self.request, _("Saved. The agreed terms changed, so agree them "
-                                             "again with the people involved."))
+            messages.warning(
+                self.request,
+                _("Saved. The agreed terms changed, so agree them again with the people involved."),
+            )
         else:
             messages.success(self.request, _("Purpose and influence level saved."))
         return redirect(self.activity)
@@ -161,16 +182,19 @@ class AgreementRecordView(OrganisationPermissionMixin, ActivityObjectMixin, Form
         return {"participants": "\n".join(names)}
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(activity=self.activity,
-                                        agreement=self.activity.agreement, **kwargs)
+        return super().get_context_data(
+            activity=self.activity, agreement=self.activity.agreement, **kwargs
+        )
 
     def form_valid(self, form):
         try:
             services.agreement_record(
-                agreement=self.activity.agreement, recorded_by=self.request.user,
+                agreement=self.activity.agreement,
+                recorded_by=self.request.user,
                 agreed_on=form.cleaned_data["agreed_on"],
                 agreed_how=form.cleaned_data["agreed_how"],
-                participant_names=form.cleaned_data["participants"])
+                participant_names=form.cleaned_data["participants"],
+            )
         except ValueError as error:
             form.add_error(None, str(error))
             return self.form_invalid(form)
@@ -191,7 +215,8 @@ class AccessibilityChecksView(OrganisationPermissionMixin, ActivityObjectMixin, 
 
     def formset(self, data=None):
         return forms.AccessibilityCheckFormSet(
-            data, queryset=AccessibilityCheck.objects.filter(activity=self.activity))
+            data, queryset=AccessibilityCheck.objects.filter(activity=self.activity)
+        )
 
     def get_context_data(self, **kwargs):
         kwargs.setdefault("formset", self.formset())
@@ -212,8 +237,12 @@ class SessionMixin(ActivityObjectMixin):
     template_name = "activities/session_form.html"
 
     def get_object(self, queryset=None):
-        session = get_for_user(self.request, Session.objects.select_related("activity"),
-                               self.permission_required, pk=self.kwargs["pk"])
+        session = get_for_user(
+            self.request,
+            Session.objects.select_related("activity"),
+            self.permission_required,
+            pk=self.kwargs["pk"],
+        )
         self.activity = session.activity
         return session
 
@@ -250,6 +279,7 @@ class SessionUpdateView(OrganisationPermissionMixin, SessionMixin, UpdateView):
 class SessionDeleteView(OrganisationPermissionMixin, SessionMixin, DeleteView):
     permission_required = "activities.change"
     template_name = "activities/session_confirm_delete.html"
+    form_class = Form  # the confirm button posts no fields; SessionMixin's SessionForm would fail
 
     def form_valid(self, form):
         messages.success(self.request, _("Session removed."))

@@ -11,6 +11,8 @@ from .models import Membership, Role
 def gds_helper(form, submit_label) -> FormHelper:
     helper = FormHelper(form)
     helper.form_tag = False
+    # includes/form.html writes the <form> and its CSRF token.
+    helper.disable_csrf = True
     helper.add_input(Submit("submit", submit_label, data_prevent_double_click="true"))
     return helper
 
@@ -89,8 +91,9 @@ class InvitationAcceptForm(GDSFormMixin, forms.Form):
 
     submit_label = _("Create my account and join")
 
-    full_name = forms.CharField(label=_("Your name"), max_length=150,
-                                widget=forms.TextInput(attrs={"autocomplete": "name"}))
+    full_name = forms.CharField(
+        label=_("Your name"), max_length=150, widget=forms.TextInput(attrs={"autocomplete": "name"})
+    )
     password1 = forms.CharField(
         label=_("Choose a password"),
         help_text=_("At least 10 characters. Avoid common words and only numbers."),

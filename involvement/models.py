@@ -74,7 +74,8 @@ class Organisation(TimeStamped):
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("short name"), max_length=60, unique=True)
     year_start_month = models.PositiveSmallIntegerField(
-        _("month the financial year starts"), default=4,
+        _("month the financial year starts"),
+        default=4,
         help_text=_("1 is January, 4 is April."),
     )
 

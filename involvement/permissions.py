@@ -96,5 +96,9 @@ class OrganisationPermissionMixin:
             return redirect_to_login(request.get_full_path())
         if request.organisation is None:
             return redirect("no-organisation")
-        require(request, self.permission_required)
+        if not can(request, self.permission_required):
+            if kwargs and hasattr(self, "get_object"):
+                # 404 before 403: another organisation's object is not even confirmed.
+                self.get_object()
+            raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)

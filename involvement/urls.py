@@ -9,15 +9,29 @@ from . import forms, views
 auth_patterns = [
     path("sign-in/", views.LoginView.as_view(), name="login"),
     path("sign-out/", auth_views.LogoutView.as_view(), name="logout"),
-    path("password-reset/", auth_views.PasswordResetView.as_view(
-        form_class=forms.ResetRequestForm,
-        extra_email_context={"service_name": settings.SITE_NAME}), name="password_reset"),
-    path("password-reset/sent/", auth_views.PasswordResetDoneView.as_view(),
-         name="password_reset_done"),
-    path("password-reset/<uidb64>/<token>/", auth_views.PasswordResetConfirmView.as_view(
-        form_class=forms.ResetSetPasswordForm), name="password_reset_confirm"),
-    path("password-reset/done/", auth_views.PasswordResetCompleteView.as_view(),
-         name="password_reset_complete"),
+    path(
+        "password-reset/",
+        auth_views.PasswordResetView.as_view(
+            form_class=forms.ResetRequestForm,
+            extra_email_context={"service_name": settings.SITE_NAME},
+        ),
+        name="password_reset",
+    ),
+    path(
+        "password-reset/sent/",
+        auth_views.PasswordResetDoneView.as_view(),
+        name="password_reset_done",
+    ),
+    path(
+        "password-reset/<uidb64>/<token>/",
+        auth_views.PasswordResetConfirmView.as_view(form_class=forms.ResetSetPasswordForm),
+        name="password_reset_confirm",
+    ),
+    path(
+        "password-reset/done/",
+        auth_views.PasswordResetCompleteView.as_view(),
+        name="password_reset_complete",
+    ),
 ]
 
 urlpatterns = [
@@ -28,8 +42,9 @@ urlpatterns = [
     path("organisation/switch/", views.organisation_switch, name="organisation-switch"),
     path("members/", views.MembershipListView.as_view(), name="membership-list"),
     path("members/invite/", views.MembershipInviteView.as_view(), name="membership-invite"),
-    path("members/<int:pk>/role/", views.MembershipRoleUpdateView.as_view(),
-         name="membership-role"),
+    path(
+        "members/<int:pk>/role/", views.MembershipRoleUpdateView.as_view(), name="membership-role"
+    ),
     path("invitations/<str:token>/", views.invitation_accept, name="invitation-accept"),
     path("activities/", include("activities.urls")),
     path("i18n/setlang/", set_language, name="set_language"),

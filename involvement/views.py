@@ -3,7 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db import connection
-from django.http import JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext as _
@@ -35,18 +35,25 @@ def healthz(request):
     """200 when the database (and the broker, when one is configured) answers; else 503."""
     checks = selectors.service_health(connection)
     status = 200 if all(checks.values()) else 503
-    return JsonResponse({name: "ok" if ok else "down" for name, ok in checks.items()},
-                        status=status)
+    return JsonResponse(
+        {name: "ok" if ok else "down" for name, ok in checks.items()}, status=status
+    )
 
 
 @require_POST
 @login_required
 def organisation_switch(request):
-    wanted = request.POST.get("organisation")
-    membership = get_object_or_404(Membership, user=request.user, organisation_id=wanted or 0)
+    # Chosen from the memberships the middleware loaded, so a tampered value is simply not found.
+    wanted = request.POST.get("organisation", "")
+    membership = next(
+        (m for m in request.memberships if str(m.organisation_id) == wanted.strip()), None
+    )
+    if membership is None:
+        raise Http404
     request.session[SESSION_KEY] = membership.organisation_id
-    messages.success(request, _("You are now working in %(org)s.") % {
-        "org": membership.organisation.name})
+    messages.success(
+        request, _("You are now working in %(org)s.") % {"org": membership.organisation.name}
+    )
     return redirect("home")
 
 
@@ -61,13 +68,16 @@ class MembershipListView(OrganisationPermissionMixin, ListView):
 
     def get_queryset(self):
         return scope(Membership.objects.select_related("user"), self.request).order_by(
-            "user__full_name")
+            "user__full_name"
+        )
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            invitations=scope(Invitation.objects.filter(accepted_at__isnull=True),
-                              self.request).select_related("invited_by"),
-            **kwargs)
+            invitations=scope(
+                Invitation.objects.filter(accepted_at__isnull=True), self.request
+            ).select_related("invited_by"),
+            **kwargs,
+        )
 
 
 class MembershipInviteView(OrganisationPermissionMixin, FormView):
@@ -80,8 +90,11 @@ class MembershipInviteView(OrganisationPermissionMixin, FormView):
         return {**super().get_form_kwargs(), "organisation": self.request.organisation}
 
     def form_valid(self, form):
-        services.membership_invite(organisation=self.request.organisation,
-                                   invited_by=self.request.user, **form.cleaned_data)
+        services.membership_invite(
+            organisation=self.request.organisation,
+            invited_by=self.request.user,
+            **form.cleaned_data,
+        )
         messages.success(self.request, _("Invitation sent to %(email)s.") % form.cleaned_data)
         return super().form_valid(form)
 
@@ -93,44 +106,67 @@ class MembershipRoleUpdateView(OrganisationPermissionMixin, UpdateView):
     success_url = reverse_lazy("membership-list")
 
     def get_object(self, queryset=None):
-        return get_for_user(self.request, Membership.objects.select_related("user"),
-                            "members.change", pk=self.kwargs["pk"])
+        return get_for_user(
+            self.request,
+            Membership.objects.select_related("user"),
+            "members.change",
+            pk=self.kwargs["pk"],
+        )
 
     def form_valid(self, form):
         try:
-            services.membership_change_role(membership=self.object,
-                                            role=form.cleaned_data["role"])
+            services.membership_change_role(membership=self.object, role=form.cleaned_data["role"])
         except ValidationError as error:
             form.add_error(None, error)
             return self.form_invalid(form)
-        messages.success(self.request, _("Role changed for %(name)s.") % {
-            "name": self.object.user})
+        messages.success(self.request, _("Role changed for %(name)s.") % {"name": self.object.user})
         return redirect(self.success_url)
 
 
 def invitation_accept(request, token):
-    invitation = get_object_or_404(Invitation.objects.select_related("organisation"),
-                                   token=token)
+    """Join an organisation from an e-mailed link: as the signed-in person, or a new account."""
+    invitation = get_object_or_404(Invitation.objects.select_related("organisation"), token=token)
+    user = request.user if request.user.is_authenticated else None
+    early = _invitation_refusal(request, invitation, user)
+    if early:
+        return early
+    form = forms.InvitationAcceptForm(request.POST) if request.method == "POST" else None
+    if request.method == "POST" and (user is not None or form.is_valid()):
+        try:
+            return _invitation_join(request, invitation, user, form)
+        except ValidationError:
+            # Used or expired between showing the page and pressing the button.
+            return render(request, "involvement/invitation_used.html", status=410)
+    if user is None:
+        form = form or forms.InvitationAcceptForm()
+    return render(
+        request, "involvement/invitation_accept.html", {"invitation": invitation, "form": form}
+    )
+
+
+def _invitation_refusal(request, invitation, user):
+    """The page to show instead of the accept form, if any."""
     if not invitation.is_usable():
         return render(request, "involvement/invitation_used.html", status=410)
-    user = request.user if request.user.is_authenticated else None
     if user and user.email.lower() != invitation.email:
-        return render(request, "involvement/invitation_wrong_user.html",
-                      {"invitation": invitation}, status=403)
-    existing = selectors.user_exists(invitation.email)
-    if existing and user is None:
+        context = {"invitation": invitation}
+        return render(request, "involvement/invitation_wrong_user.html", context, status=403)
+    if user is None and selectors.user_exists(invitation.email):
         login_url = reverse("login") + "?next=" + request.path
-        return render(request, "involvement/invitation_sign_in.html",
-                      {"invitation": invitation, "login_url": login_url})
-    form = forms.InvitationAcceptForm(request.POST if request.method == "POST" else None)
-    if user is None and request.method == "POST" and form.is_valid():
-        services.invitation_accept(invitation=invitation, full_name=form.cleaned_data[
-            "full_name"], password=form.cleaned_data["password1"])
-        messages.success(request, _("Your account is ready. Sign in to start."))
-        return redirect("login")
-    if user is not None and request.method == "POST":
+        context = {"invitation": invitation, "login_url": login_url}
+        return render(request, "involvement/invitation_sign_in.html", context)
+    return None
+
+
+def _invitation_join(request, invitation, user, form):
+    if user is not None:
         membership = services.invitation_accept(invitation=invitation, user=user)
         request.session[SESSION_KEY] = membership.organisation_id
         return redirect("home")
-    return render(request, "involvement/invitation_accept.html",
-                  {"invitation": invitation, "form": form if user is None else None})
+    services.invitation_accept(
+        invitation=invitation,
+        full_name=form.cleaned_data["full_name"],
+        password=form.cleaned_data["password1"],
+    )
+    messages.success(request, _("Your account is ready. Sign in to start."))
+    return redirect("login")

@@ -3,3 +3,9 @@
 import { initAll } from "../vendor/govuk-frontend.min.js";
 
 initAll();
+
+// A print button only makes sense with JavaScript; without it the page says to use the browser.
+for (const button of document.querySelectorAll("[data-print]")) {
+  button.hidden = false;
+  button.addEventListener("click", () => window.print());
+}

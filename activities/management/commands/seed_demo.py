@@ -10,13 +10,16 @@ class Command(BaseCommand):
     help = "Create demo organisations, people and activities (idempotent). Never in production."
 
     def add_arguments(self, parser):
-        parser.add_argument("--force", action="store_true",
-                            help="Run even with DEBUG off (for a staging site).")
+        parser.add_argument(
+            "--force", action="store_true", help="Run even with DEBUG off (for a staging site)."
+        )
 
     def handle(self, *args, **options):
         if not settings.DEBUG and not options["force"]:
-            raise CommandError("seed_demo refuses to run with DEBUG off. Use --force on a "
-                               "staging site; never on a live one.")
+            raise CommandError(
+                "seed_demo refuses to run with DEBUG off. Use --force on a "
+                "staging site; never on a live one."
+            )
         with transaction.atomic():
             people = ensure_demo_people()
             count = ensure_demo_activities(people)

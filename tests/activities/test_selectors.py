@@ -1,0 +1,244 @@
+"""The activity list (scope, search, every filter) and the overview counts."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from activities.models import Activity, Agreement, Approach, DecisionLevel
+
+from ..factories import ActivityFactory, ParticipantFactory, influence_level
+
+Status = Activity.Status
+
+
+def approach(key: str) -> Approach:
+    return Approach.objects.get(key=key)
+
+
+@pytest.fixture
+def activities(brightwater, northgate, staff, org_admin, service_user):
+    """Five brightwater activities that differ in one thing each, and one at northgate."""
+    jordan = ParticipantFactory(organisation=brightwater, name="Jordan R", user=service_user)
+    made = {
+        "forum": ActivityFactory(
+            organisation=brightwater,
+            title="Carers forum",
+            overview="Monthly meeting with carers.",
+            approach=approach("consultation_feedback"),
+            decision_level=DecisionLevel.SERVICE,
+            lead=staff,
+            starts_on=datetime.date(2026, 1, 10),
+        ),
+        "board": ActivityFactory(
+            organisation=brightwater,
+            title="Shadow board",
+            overview="Young people scrutinise the trust's strategy.",
+            approach=approach("collaboration"),
+            decision_level=DecisionLevel.STRATEGIC,
+            lead=org_admin,
+            starts_on=datetime.date(2026, 3, 1),
+            agreed_with=[jordan],
+        ),
+        "redesign": ActivityFactory(
+            organisation=brightwater,
+            title="Clinic redesign",
+            overview="Co-designing the waiting room.",
+            approach=approach("co_design"),
+            decision_level=DecisionLevel.SERVICE,
+            starts_on=datetime.date(2026, 5, 20),
+            status=Status.RUNNING,
+        ),
+        "care_plan": ActivityFactory(
+            organisation=brightwater,
+            title="My care plan",
+            overview="People shape their own support.",
+            approach=approach("co_production"),
+            decision_level=DecisionLevel.INDIVIDUAL,
+            starts_on=datetime.date(2026, 7, 1),
+            status=Status.COMPLETED,
+        ),
+        "peer": ActivityFactory(
+            organisation=brightwater,
+            title="Peer support network",
+            overview="Run by and for carers.",
+            approach=approach("user_led"),
+            decision_level=DecisionLevel.SERVICE,
+            starts_on=datetime.date(2026, 9, 1),
+            agreed_with=["Ann"],
+        ),
+        "northgate": ActivityFactory(
+            organisation=northgate,
+            title="Northgate carers panel",
+            overview="Carers advise the council.",
+            approach=approach("consultation_feedback"),
+            decision_level=DecisionLevel.SERVICE,
+        ),
+    }
+    Agreement.objects.filter(activity=made["redesign"]).update(
+        influence_level=influence_level("participation")
+    )
+    return made
+
+
+def listed(client, **params) -> set[str]:
+    response = client.get(reverse("activities:activity-list"), params)
+    assert response.status_code == 200
+    return {activity.title for activity in response.context["object_list"]}
+
+
+@pytest.fixture
+def staff_client(client_for, staff):
+    return client_for(staff)
+
+
+def test_the_list_shows_only_the_organisations_own_activities(activities, staff_client):
+    assert listed(staff_client) == {
+        "Carers forum",
+        "Shadow board",
+        "Clinic redesign",
+        "My care plan",
+        "Peer support network",
+    }
+
+
+def test_a_service_user_sees_only_the_activities_they_take_part_in(
+    activities, client_for, service_user
+):
+    assert listed(client_for(service_user)) == {"Shadow board"}
+    assert listed(client_for(service_user), q="carers") == set()
+
+
+def test_another_organisation_sees_only_its_own(activities, client_for, other_org_staff):
+    assert listed(client_for(other_org_staff)) == {"Northgate carers panel"}
+
+
+def test_search_looks_in_title_and_overview_ignoring_case(activities, staff_client):
+    assert listed(staff_client, q="CARERS") == {"Carers forum", "Peer support network"}
+    assert listed(staff_client, q="waiting room") == {"Clinic redesign"}
+
+
+@pytest.mark.parametrize(
+    "status, expected",
+    [
+        (Status.DRAFT, {"Carers forum"}),
+        (Status.AGREED, {"Shadow board", "Peer support network"}),
+        (Status.RUNNING, {"Clinic redesign"}),
+        (Status.COMPLETED, {"My care plan"}),
+        (Status.REVIEWED, set()),
+    ],
+)
+def test_filter_by_status(activities, staff_client, status, expected):
+    assert listed(staff_client, status=status) == expected
+
+
+def test_filter_by_approach(activities, staff_client):
+    co_design = approach("co_design")
+    assert listed(staff_client, approach=co_design.pk) == {"Clinic redesign"}
+
+
+def test_filter_by_influence_level(activities, staff_client):
+    assert listed(staff_client, influence_level=influence_level("participation").pk) == {
+        "Clinic redesign"
+    }
+    # The factory agrees activities at "consulting".
+    assert listed(staff_client, influence_level=influence_level("consulting").pk) == {
+        "Shadow board",
+        "Peer support network",
+    }
+
+
+@pytest.mark.parametrize(
+    "level, expected",
+    [
+        (DecisionLevel.STRATEGIC, {"Shadow board"}),
+        (DecisionLevel.INDIVIDUAL, {"My care plan"}),
+        (DecisionLevel.SERVICE, {"Carers forum", "Clinic redesign", "Peer support network"}),
+    ],
+)
+def test_filter_by_decision_level(activities, staff_client, level, expected):
+    assert listed(staff_client, decision_level=level) == expected
+
+
+def test_filter_by_lead(activities, staff_client, staff, org_admin):
+    assert listed(staff_client, lead=staff.pk) == {"Carers forum"}
+    assert listed(staff_client, lead=org_admin.pk) == {"Shadow board"}
+
+
+def test_filter_by_lead_offers_only_the_organisations_admins_and_staff(
+    activities, staff_client, other_org_staff, trustee
+):
+    response = staff_client.get(reverse("activities:activity-list"))
+    leads = set(response.context["filter"].form.fields["lead"].queryset)
+    assert other_org_staff not in leads
+    assert trustee not in leads
+    # A lead from elsewhere is not understood, so it is ignored and the page says so.
+    response = staff_client.get(reverse("activities:activity-list"), {"lead": other_org_staff.pk})
+    assert len(response.context["object_list"]) == 5
+    assert b"Some filters were not understood" in response.content
+
+
+def test_filter_by_date_range(activities, staff_client):
+    assert listed(staff_client, starts_after="2026-03-01", starts_before="2026-07-01") == {
+        "Shadow board",
+        "Clinic redesign",
+        "My care plan",
+    }
+    assert listed(staff_client, starts_after="2026-08-01") == {"Peer support network"}
+    assert listed(staff_client, starts_before="2026-01-10") == {"Carers forum"}
+
+
+def test_filters_combine(activities, staff_client):
+    params = {"decision_level": DecisionLevel.SERVICE, "status": Status.AGREED, "q": "carers"}
+    assert listed(staff_client, **params) == {"Peer support network"}
+
+
+def test_the_overview_counts_match_the_activities(activities, client_for, trustee):
+    response = client_for(trustee).get(reverse("activities:activity-overview"))
+    context = response.context
+    assert context["total"] == 5
+    assert {value: n for value, _label, n in context["by_status"]} == {
+        "draft": 1,
+        "agreed": 2,
+        "running": 1,
+        "completed": 1,
+        "reviewed": 0,
+    }
+    assert {a.key: n for a, n in context["by_approach"]} == {
+        "consultation_feedback": 1,
+        "collaboration": 1,
+        "co_design": 1,
+        "co_production": 1,
+        "user_led": 1,
+    }
+    by_level = {level.key: n for level, n in context["by_influence_level"]}
+    assert by_level["consulting"] == 2
+    assert by_level["participation"] == 1
+    assert sum(by_level.values()) == 3
+    assert context["without_level"] == 2
+
+
+def test_the_overview_of_another_organisation_counts_only_its_own(
+    activities, client_for, other_org_staff
+):
+    context = client_for(other_org_staff).get(reverse("activities:activity-overview")).context
+    assert context["total"] == 1
+    assert {a.key: n for a, n in context["by_approach"]}["consultation_feedback"] == 1
+    assert context["without_level"] == 1
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"approach": "abc"},
+        {"influence_level": "9999"},
+        {"lead": "x"},
+        {"starts_after": "2026-13-45"},
+        {"status": "archived"},
+        {"q": "nul\x00byte"},
+    ],
+)
+def test_filters_that_are_not_understood_are_ignored_not_an_error(activities, staff_client, params):
+    response = staff_client.get(reverse("activities:activity-list"), params)
+    assert response.status_code == 200
+    assert len(response.context["object_list"]) == 5

@@ -1,0 +1,107 @@
+"""Personas and shared fixtures: the same people `manage.py seed_demo` creates."""
+
+import pytest
+from django.test import Client
+
+from activities.demo_people import ensure_demo_people
+from involvement import celery_app
+from involvement.models import Membership, Organisation, Role
+
+from .factories import ActivityFactory, InvitationFactory, ParticipantFactory, SessionFactory
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def tasks_run_in_process():
+    """Run Celery tasks in this process, even when REDIS_URL made the settings non-eager.
+
+    Only tests/test_worker.py hands tasks to a real worker, and it turns this off itself.
+    """
+    before = celery_app.conf.task_always_eager
+    celery_app.conf.task_always_eager = True
+    yield
+    celery_app.conf.task_always_eager = before
+
+
+@pytest.fixture
+def people(db) -> dict:
+    """Every demo persona by name: org_admin, staff, ..., other_org_staff, ..."""
+    return ensure_demo_people()
+
+
+@pytest.fixture
+def org_admin(people):
+    return people["org_admin"]
+
+
+@pytest.fixture
+def staff(people):
+    return people["staff"]
+
+
+@pytest.fixture
+def trustee(people):
+    return people["trustee"]
+
+
+@pytest.fixture
+def service_user(people):
+    return people["service_user"]
+
+
+@pytest.fixture
+def other_org_staff(people):
+    return people["other_org_staff"]
+
+
+@pytest.fixture
+def brightwater(people) -> Organisation:
+    return Organisation.objects.get(slug="brightwater")
+
+
+@pytest.fixture
+def northgate(people) -> Organisation:
+    return Organisation.objects.get(slug="northgate")
+
+
+@pytest.fixture
+def client_for(db):
+    """`client_for(user)`: a test Client signed in as `user`; `client_for(None)` is anonymous."""
+
+    def make(user, **client_options) -> Client:
+        client = Client(**client_options)
+        if user is not None:
+            client.force_login(user)
+        return client
+
+    return make
+
+
+@pytest.fixture
+def brightwater_objects(brightwater, staff, service_user):
+    """URL kwargs for one of each object, all in brightwater (the permission matrix and the CSRF
+    tests build URLs from these). The service user took part in agreeing `activity` (so they
+    see it and its `session`), not `other_activity`."""
+    jordan = ParticipantFactory(organisation=brightwater, name="Jordan R", user=service_user)
+    activity = ActivityFactory(organisation=brightwater, created_by=staff, agreed_with=[jordan])
+    return {
+        "activity": {"pk": activity.pk},
+        "other_activity": {
+            "pk": ActivityFactory(
+                organisation=brightwater, created_by=staff, agreed_with=["Someone else"]
+            ).pk
+        },
+        "session": {"pk": SessionFactory(activity=activity).pk},
+        "membership": {"pk": Membership.objects.get(user=staff, organisation=brightwater).pk},
+        "invitation": {
+            "token": InvitationFactory(
+                organisation=brightwater, email="newcomer@example.org", role=Role.STAFF
+            ).token
+        },
+        "reset_link": {"uidb64": "MQ", "token": "not-a-real-token"},
+        "brightwater": brightwater.pk,
+    }

@@ -1,0 +1,145 @@
+"""factory_boy factories. Activities go through `services.activity_create`, so each one has
+exactly one Agreement and its accessibility checklist, as in the app."""
+
+import datetime
+import zoneinfo
+
+import factory
+from django.utils import timezone
+
+from activities import services
+from activities.models import (
+    Activity,
+    AgreementEvent,
+    Approach,
+    DecisionLevel,
+    InfluenceLevel,
+    Participant,
+    Session,
+)
+from involvement.models import Invitation, Membership, Organisation, Role, User
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organisation
+        django_get_or_create = ["slug"]
+
+    name = factory.Sequence(lambda n: f"Organisation {n}")
+    slug = factory.Sequence(lambda n: f"organisation-{n}")
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        django_get_or_create = ["email"]
+
+    email = factory.Sequence(lambda n: f"person{n}@example.org")
+    full_name = factory.Sequence(lambda n: f"Person {n}")
+    password = factory.django.Password("a-long-test-password")
+
+
+class MembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Membership
+
+    user = factory.SubFactory(UserFactory)
+    organisation = factory.SubFactory(OrganisationFactory)
+    role = Role.STAFF
+
+
+class InvitationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Invitation
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    email = factory.Sequence(lambda n: f"invited{n}@example.org")
+    role = Role.STAFF
+
+
+class ParticipantFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Participant
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    name = factory.Sequence(lambda n: f"Participant {n}")
+
+
+def first_approach() -> Approach:
+    return Approach.objects.order_by("position").first()
+
+
+def influence_level(key: str = "consulting") -> InfluenceLevel:
+    return InfluenceLevel.objects.get(key=key)
+
+
+class ActivityFactory(factory.django.DjangoModelFactory):
+    """An activity made by the service, in draft unless `status=` says otherwise.
+
+    `agreed_with=[names or Participants]` writes a purpose and influence level and records the
+    agreement with those people (which makes a draft activity agreed).
+    """
+
+    class Meta:
+        model = Activity
+        skip_postgeneration_save = True
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    created_by = None
+    title = factory.Sequence(lambda n: f"Activity {n}")
+    overview = "Work with people who use the service to improve it."
+    lead = None
+    starts_on = datetime.date(2026, 1, 15)
+    ends_on = None
+    approach = factory.LazyFunction(first_approach)
+    decision_level = DecisionLevel.SERVICE
+
+    @classmethod
+    def _create(cls, model_class, *, organisation, created_by, status=None, **data):
+        activity = services.activity_create(
+            organisation=organisation, created_by=created_by, data=data
+        )
+        if status and status != activity.status:
+            Activity.objects.filter(pk=activity.pk).update(status=status)
+            activity.status = status
+        return activity
+
+    @factory.post_generation
+    def agreed_with(activity, create, extracted, **kwargs):
+        if not create or extracted is None:
+            return
+        agreement = activity.agreement
+        agreement.purpose = agreement.purpose or f"Why {activity.title} exists."
+        agreement.influence_level = agreement.influence_level or influence_level()
+        agreement.save()
+        services.agreement_record(
+            agreement=agreement,
+            recorded_by=activity.created_by,
+            agreed_on=timezone.localdate(),
+            agreed_how="Talked through at the first meeting.",
+            participant_names=[getattr(p, "name", p) for p in extracted],
+        )
+        activity.refresh_from_db()
+
+
+class SessionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Session
+
+    activity = factory.SubFactory(ActivityFactory)
+    organisation = factory.SelfAttribute("activity.organisation")
+    starts_at = datetime.datetime(2026, 3, 10, 14, 0, tzinfo=zoneinfo.ZoneInfo("Europe/London"))
+    place = "Community room, Brightwater Library"
+
+
+class AgreementEventFactory(factory.django.DjangoModelFactory):
+    """Pass `agreement=`."""
+
+    class Meta:
+        model = AgreementEvent
+
+    organisation = factory.SelfAttribute("agreement.organisation")
+    kind = AgreementEvent.Kind.CHANGED
+    changes = factory.LazyFunction(
+        lambda: [{"field": "purpose", "label": "purpose", "old": "Before", "new": "After"}]
+    )

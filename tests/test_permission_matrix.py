@@ -1,0 +1,135 @@
+"""Every persona against every URL: one parametrised table (netbox ViewTestCases, Sentry's
+cross-organisation tests). A URL the resolver knows but the table does not fails the suite."""
+
+from typing import NamedTuple
+
+import pytest
+from django.urls import URLResolver, get_resolver, reverse
+
+PERSONAS = ("org_admin", "staff", "trustee", "service_user", "other_org_staff", "anonymous")
+SKIPPED_NAMESPACES = {"admin"}
+SKIPPED_NAMES = {"set_language", "static"}
+SIGN_IN = "sign in"  # a redirect to the sign-in page
+
+
+class Case(NamedTuple):
+    name: str
+    method: str
+    expected: tuple  # one per persona, in PERSONAS order
+    target: str | None = None  # which brightwater object the URL is built with
+    data: dict | None = None
+    variant: str = ""
+
+    @property
+    def id(self) -> str:
+        return f"{self.name}{'[' + self.variant + ']' if self.variant else ''}-{self.method}"
+
+
+ALL_405 = (405,) * 6
+ROLE_CAN_CHANGE = (200, 200, 403, 403, 404, SIGN_IN)  # admin and staff; others' objects are 404
+
+CASES = [
+    Case("home", "GET", (302, 302, 302, 302, 302, SIGN_IN)),
+    Case("healthz", "GET", (200,) * 6),
+    Case("login", "GET", (302, 302, 302, 302, 302, 200)),
+    Case("logout", "GET", ALL_405),
+    Case("logout", "POST", (302,) * 6),
+    Case("password_reset", "GET", (200,) * 6),
+    Case("password_reset_done", "GET", (200,) * 6),
+    Case("password_reset_confirm", "GET", (200,) * 6, target="reset_link"),
+    Case("password_reset_complete", "GET", (200,) * 6),
+    Case("no-organisation", "GET", (302, 302, 302, 302, 302, SIGN_IN)),
+    Case("organisation-switch", "GET", ALL_405),
+    Case(
+        "organisation-switch",
+        "POST",
+        (302, 302, 302, 302, 404, SIGN_IN),
+        data={"organisation": "brightwater"},
+    ),
+    Case("membership-list", "GET", (200, 403, 403, 403, 403, SIGN_IN)),
+    Case("membership-invite", "GET", (200, 403, 403, 403, 403, SIGN_IN)),
+    # Memberships are outside a service user's scope (permissions.OWN_RECORDS), hence 404.
+    Case("membership-role", "GET", (200, 403, 403, 404, 404, SIGN_IN), target="membership"),
+    # Signed-in people are not the invited address, so they are told it is someone else's.
+    Case("invitation-accept", "GET", (403, 403, 403, 403, 403, 200), target="invitation"),
+    Case("activities:activity-list", "GET", (200, 200, 200, 200, 200, SIGN_IN)),
+    Case("activities:activity-overview", "GET", (200, 200, 200, 403, 200, SIGN_IN)),
+    Case("activities:activity-create", "GET", (200, 200, 403, 403, 200, SIGN_IN)),
+    Case(
+        "activities:activity-detail",
+        "GET",
+        (200, 200, 200, 200, 404, SIGN_IN),
+        target="activity",
+        variant="service user takes part",
+    ),
+    Case(
+        "activities:activity-detail",
+        "GET",
+        (200, 200, 200, 404, 404, SIGN_IN),
+        target="other_activity",
+        variant="service user not involved",
+    ),
+    Case("activities:activity-update", "GET", ROLE_CAN_CHANGE, target="activity"),
+    Case(
+        "activities:activity-update",
+        "GET",
+        (200, 200, 403, 404, 404, SIGN_IN),
+        target="other_activity",
+        variant="service user not involved",
+    ),
+    Case("activities:activity-transition", "GET", ALL_405, target="activity"),
+    Case(
+        "activities:activity-transition",
+        "POST",
+        (302, 302, 403, 403, 404, SIGN_IN),
+        target="activity",
+        data={"to_status": "running"},
+    ),
+    Case("activities:agreement-update", "GET", ROLE_CAN_CHANGE, target="activity"),
+    Case("activities:agreement-record", "GET", ROLE_CAN_CHANGE, target="activity"),
+    Case("activities:accessibility-update", "GET", ROLE_CAN_CHANGE, target="activity"),
+    Case("activities:session-create", "GET", ROLE_CAN_CHANGE, target="activity"),
+    Case("activities:session-update", "GET", ROLE_CAN_CHANGE, target="session"),
+    Case("activities:session-delete", "GET", ROLE_CAN_CHANGE, target="session"),
+]
+
+
+def named_urls(patterns=None, namespace: str = ""):
+    """Every named URL in the resolver, as `namespace:name`."""
+    for pattern in get_resolver().url_patterns if patterns is None else patterns:
+        if isinstance(pattern, URLResolver):
+            if pattern.namespace in SKIPPED_NAMESPACES:
+                continue
+            inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            yield from named_urls(pattern.url_patterns, inner)
+        elif pattern.name and pattern.name not in SKIPPED_NAMES:
+            yield namespace + pattern.name
+
+
+def test_every_named_url_is_in_the_permission_matrix():
+    missing = set(named_urls()) - {case.name for case in CASES}
+    assert not missing, f"Add these URLs to CASES in {__name__}: {sorted(missing)}"
+
+
+def test_the_permission_matrix_names_only_urls_that_exist():
+    assert {case.name for case in CASES} <= set(named_urls())
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+@pytest.mark.parametrize("case", CASES, ids=[case.id for case in CASES])
+def test_persona_gets_expected_status(case, persona, brightwater_objects, people, client_for):
+    url = reverse(case.name, kwargs=brightwater_objects[case.target] if case.target else None)
+    client = client_for(people.get(persona))
+    if case.method == "GET":
+        response = client.get(url)
+    else:
+        data = {
+            key: brightwater_objects.get(value, value) for key, value in (case.data or {}).items()
+        }
+        response = client.post(url, data)
+    expected = case.expected[PERSONAS.index(persona)]
+    if expected == SIGN_IN:
+        assert response.status_code == 302
+        assert response.url.startswith(reverse("login")), response.url
+    else:
+        assert response.status_code == expected
