@@ -1,6 +1,9 @@
 """Personas and shared fixtures: the same people `manage.py seed_demo` creates."""
 
+import importlib
+
 import pytest
+from django.apps import apps
 from django.test import Client
 
 from activities.demo_people import ensure_demo_people
@@ -25,6 +28,14 @@ def tasks_run_in_process():
     celery_app.conf.task_always_eager = True
     yield
     celery_app.conf.task_always_eager = before
+
+
+@pytest.fixture
+def catalogues(transactional_db):
+    """Approaches, influence levels and aims for transactional tests: their flush deletes the
+    rows the data migration loaded, so load them again the same way."""
+    migration = importlib.import_module("activities.migrations.0003_reference_catalogues")
+    migration.load(apps, None)
 
 
 @pytest.fixture

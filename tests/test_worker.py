@@ -26,7 +26,8 @@ WAIT_SECONDS = 30
 
 pytestmark = [
     pytest.mark.worker,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("catalogues"),
 ]
 
 

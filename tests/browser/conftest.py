@@ -5,13 +5,11 @@ Without /usr/bin/chromium every browser test is skipped, loudly; with REQUIRE_BR
 they fail instead.
 """
 
-import importlib
 import os
 import warnings
 from pathlib import Path
 
 import pytest
-from django.apps import apps
 
 from activities.demo_people import ensure_demo_people
 from activities.models import Approach, InfluenceLevel
@@ -109,11 +107,8 @@ def _browser_settings(settings):
 
 
 @pytest.fixture
-def catalogues(transactional_db):
-    """Approaches, influence levels and aims: a transactional test's flush deletes the rows
-    the data migration loaded, so load them again the same way."""
-    migration = importlib.import_module("activities.migrations.0003_reference_catalogues")
-    migration.load(apps, None)
+def catalogues(catalogues):
+    """The shared fixture, checked: the forms' radio lists must not be empty."""
     assert Approach.objects.exists() and InfluenceLevel.objects.exists()
 
 
