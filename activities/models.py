@@ -223,6 +223,17 @@ class Agreement(TimeStamped):
     def is_agreed(self) -> bool:
         return self.state == self.State.AGREED
 
+    def log_event(self, *, kind: str, actor, changes=None, note: str = "") -> "AgreementEvent":
+        """Add an entry to this agreement's history."""
+        return AgreementEvent.objects.create(
+            organisation_id=self.organisation_id,
+            agreement=self,
+            kind=kind,
+            actor=actor,
+            changes=changes or [],
+            note=note,
+        )
+
 
 class AgreementEvent(TimeStamped):
     """One entry in an agreement's history: who changed or agreed what, and when."""

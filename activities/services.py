@@ -112,13 +112,7 @@ def agreement_update(*, agreement: Agreement, changed_by: User, data: dict) -> A
     if agreement.state == Agreement.State.AGREED and terms_changed:
         agreement.state = Agreement.State.NEEDS_REAGREEMENT
     agreement.save()
-    AgreementEvent.objects.create(
-        organisation=agreement.organisation,
-        agreement=agreement,
-        kind=AgreementEvent.Kind.CHANGED,
-        actor=changed_by,
-        changes=changes,
-    )
+    agreement.log_event(kind=AgreementEvent.Kind.CHANGED, actor=changed_by, changes=changes)
     return agreement
 
 
@@ -153,13 +147,7 @@ def agreement_record(
         "names": ", ".join(participant_names),
         "how": agreed_how,
     }
-    AgreementEvent.objects.create(
-        organisation=agreement.organisation,
-        agreement=agreement,
-        kind=AgreementEvent.Kind.AGREED,
-        actor=recorded_by,
-        note=note,
-    )
+    agreement.log_event(kind=AgreementEvent.Kind.AGREED, actor=recorded_by, note=note)
     activity = agreement.activity
     if activity.status == Activity.Status.DRAFT:
         activity.status = Activity.Status.AGREED

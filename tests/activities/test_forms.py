@@ -4,7 +4,6 @@ in the summary, what was typed is kept, and nothing is saved."""
 import datetime
 import uuid
 
-import pytest
 from django.urls import reverse
 from django.utils import timezone
 
@@ -32,16 +31,6 @@ def plan(**overrides) -> dict:
         "submission_key": str(uuid.uuid4()),
         **overrides,
     }
-
-
-@pytest.fixture
-def staff_client(client_for, staff):
-    return client_for(staff)
-
-
-@pytest.fixture
-def activity(brightwater, staff):
-    return ActivityFactory(organisation=brightwater, created_by=staff, title="Voices Council")
 
 
 def test_plan_form_refuses_an_end_date_before_the_start_date(staff_client):

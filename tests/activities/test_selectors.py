@@ -87,11 +87,6 @@ def listed(client, **params) -> set[str]:
     return {activity.title for activity in response.context["object_list"]}
 
 
-@pytest.fixture
-def staff_client(client_for, staff):
-    return client_for(staff)
-
-
 def test_the_list_shows_only_the_organisations_own_activities(activities, staff_client):
     assert listed(staff_client) == {
         "Carers forum",

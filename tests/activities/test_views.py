@@ -2,7 +2,6 @@
 
 import uuid
 
-import pytest
 from django.urls import reverse
 
 from activities.models import (
@@ -15,16 +14,6 @@ from activities.models import (
 )
 
 from ..factories import ActivityFactory, SessionFactory, first_approach, influence_level
-
-
-@pytest.fixture
-def staff_client(client_for, staff):
-    return client_for(staff)
-
-
-@pytest.fixture
-def activity(brightwater, staff):
-    return ActivityFactory(organisation=brightwater, created_by=staff, title="Voices Council")
 
 
 def test_planning_an_activity_saves_a_draft_and_shows_it(staff_client, staff, brightwater):
