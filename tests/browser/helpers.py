@@ -188,3 +188,17 @@ def type_date(page, date, order) -> None:
     """Type a date into the focused <input type=date>, part by part in the browser's order."""
     parts = {"d": f"{date.day:02d}", "m": f"{date.month:02d}", "y": f"{date.year:04d}"}
     page.keyboard.type("".join(parts[part] for part in order))
+
+
+def submit(page, name):
+    with page.expect_navigation():
+        page.get_by_role("button", name=name).click()
+
+
+def expect_heading(page, text):
+    heading = page.locator("h1")
+    assert text in heading.inner_text(), f"{page.url}: expected a heading with {text!r}"
+
+
+def expect_error_summary(page):
+    assert page.locator(".govuk-error-summary").is_visible(), f"{page.url}: no error summary"
