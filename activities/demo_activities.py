@@ -3,6 +3,9 @@
 Everything goes through the real services, so statuses, agreements and their history are what
 a person clicking through the app would have produced. Event dates are then moved back to when
 the demo says things happened, so the history reads as a story rather than as one afternoon.
+
+The people involved, their involvements and attendance have no services (the views save the
+forms as they are), so they are written directly, only where missing.
 """
 
 import datetime
@@ -12,8 +15,8 @@ from django.utils import timezone
 
 from involvement.models import Organisation, User
 
+from . import demo_data as data
 from . import services
-from .demo_data import BRIGHTWATER, BRIGHTWATER_MEMBER, NORTHGATE, NORTHGATE_MEMBER
 from .models import (
     AccessibilityCheck,
     Activity,
@@ -21,16 +24,36 @@ from .models import (
     AgreementEvent,
     Aim,
     Approach,
+    Attendance,
     InfluenceLevel,
+    Involvement,
     Participant,
     Session,
 )
 
-# (organisation slug, activities, the service-user persona, their participant name)
 DEMO_SETS = [
-    ("brightwater", BRIGHTWATER, "service_user", BRIGHTWATER_MEMBER),
-    ("northgate", NORTHGATE, "other_org_service_user", NORTHGATE_MEMBER),
+    {
+        "slug": "brightwater",
+        "activities": data.BRIGHTWATER,
+        "people": data.BRIGHTWATER_PEOPLE,
+        "involvements": data.BRIGHTWATER_INVOLVEMENTS,
+        "absences": data.BRIGHTWATER_ABSENCES,
+        "persona": "service_user",
+        "member": data.BRIGHTWATER_MEMBER,
+    },
+    {
+        "slug": "northgate",
+        "activities": data.NORTHGATE,
+        "people": data.NORTHGATE_PEOPLE,
+        "involvements": data.NORTHGATE_INVOLVEMENTS,
+        "absences": data.NORTHGATE_ABSENCES,
+        "persona": "other_org_service_user",
+        "member": data.NORTHGATE_MEMBER,
+    },
 ]
+
+# Which field holds the way of reaching someone, for each way they like to be contacted.
+CONTACT_FIELDS = {"email": "email", "phone": "phone", "sms": "phone", "post": "postal_address"}
 
 # The path every activity walks from agreed; the demo stops each one at its own status.
 STATUS_PATH = ["agreed", "running", "completed", "reviewed"]
@@ -46,15 +69,21 @@ CHECK_DEFAULTS = {
 
 
 def ensure_demo_activities(people: dict[str, User]) -> int:
-    """Create the demo activities that are missing; return how many the demo organisations have."""
-    slugs = [slug for slug, *_rest in DEMO_SETS]
-    for slug, items, persona, member_name in DEMO_SETS:
-        organisation = Organisation.objects.get(slug=slug)
-        _ensure_member(organisation, people[persona], member_name)
+    """Create the demo activities and people involved that are missing; return how many
+    activities the demo organisations have."""
+    for demo in DEMO_SETS:
+        organisation = Organisation.objects.get(slug=demo["slug"])
+        # People first, so the agreements below name these records rather than bare new ones.
+        _participants_ensure(organisation, demo["people"])
+        _ensure_member(organisation, people[demo["persona"]], demo["member"])
         existing = set(organisation.activities.values_list("submission_key", flat=True))
-        for item in items:
+        for item in demo["activities"]:
             if demo_key(organisation, item["title"]) not in existing:
                 _demo_activity_create(organisation, people, item)
+        activities = _demo_activities_by_title(organisation, demo["activities"])
+        _involvements_ensure(organisation, activities, demo["involvements"])
+        _attendance_ensure(organisation, activities, demo)
+    slugs = [demo["slug"] for demo in DEMO_SETS]
     return Activity.objects.filter(organisation__slug__in=slugs).count()
 
 
@@ -187,4 +216,123 @@ def _session(activity: Activity, session: dict) -> Session:
         venue_accessible=session.get("accessible", False),
         papers_sent_on=papers_sent_on,
         agenda_set_with_participants=session.get("agenda", False),
+    )
+
+
+# --- the people involved ----------------------------------------------------------------------
+
+
+def _participants_ensure(organisation: Organisation, rows: list[tuple]) -> None:
+    for row in rows:
+        details = _participant_details(row)
+        person, created = Participant.objects.get_or_create(
+            organisation=organisation, name=row[0], defaults=details
+        )
+        # An earlier demo recorded some people by name only, when they agreed an activity.
+        if not created and _is_bare(person):
+            Participant.objects.filter(pk=person.pk).update(**details)
+
+
+def _participant_details(row: tuple) -> dict:
+    name, contact_by, reach, formats, needs, wants_payment = row
+    details = {
+        "contact_by": contact_by,
+        "preferred_formats": formats,
+        "access_needs": needs,
+        "access_notes": data.ACCESS_NOTES.get(name, ""),
+        "wants_payment": wants_payment,
+    }
+    if contact_by:
+        details[CONTACT_FIELDS[contact_by]] = reach
+    return details
+
+
+def _is_bare(person: Participant) -> bool:
+    filled = [person.contact_by, person.email, person.phone, person.postal_address]
+    filled += [person.preferred_formats, person.access_needs, person.access_notes]
+    return not any(filled) and person.wants_payment is None
+
+
+def _demo_activities_by_title(organisation: Organisation, items: list[dict]) -> dict:
+    titles = {demo_key(organisation, item["title"]): item["title"] for item in items}
+    found = Activity.objects.filter(organisation=organisation, submission_key__in=titles)
+    return {titles[activity.submission_key]: activity for activity in found}
+
+
+def _involvements_ensure(organisation: Organisation, activities: dict, plan: dict) -> None:
+    people = {person.name: person for person in organisation.participants.all()}
+    existing = set(
+        Involvement.objects.filter(activity__in=activities.values()).values_list(
+            "activity_id", "participant_id"
+        )
+    )
+    new = []
+    for title, rows in plan.items():
+        activity = activities[title]
+        for name, *terms in rows:
+            if (activity.pk, people[name].pk) not in existing:
+                new.append(_involvement(activity, people[name], *terms))
+    Involvement.objects.bulk_create(new)
+
+
+def _involvement(activity, person, role, came_in, joined=0, left=None) -> Involvement:
+    ended_on = None
+    if left is not None:
+        ended_on = activity.starts_on + datetime.timedelta(days=left)
+    elif activity.ends_on and activity.ends_on < timezone.localdate():
+        ended_on = activity.ends_on
+    return Involvement(
+        organisation=activity.organisation,
+        activity=activity,
+        participant=person,
+        role=role,
+        came_in=came_in,
+        started_on=activity.starts_on + datetime.timedelta(days=joined),
+        ended_on=ended_on,
+    )
+
+
+def _attendance_ensure(organisation: Organisation, activities: dict, demo: dict) -> None:
+    """Record who came to each past session that has nobody recorded yet."""
+    starts = {item["title"]: item["starts"] for item in demo["activities"]}
+    titles = {activity.pk: title for title, activity in activities.items()}
+    involved = _involvements_by_activity(activities)
+    sessions = Session.objects.filter(
+        activity__in=activities.values(), starts_at__lte=timezone.now(), attendances=None
+    ).select_related("activity")
+    new = []
+    for session in sessions:
+        title = titles[session.activity_id]
+        missed = demo["absences"].get((title, _demo_day(session, starts[title])), {})
+        new += [
+            Attendance(
+                organisation=organisation,
+                session=session,
+                participant=involvement.participant,
+                status=missed.get(involvement.participant.name, Attendance.Status.ATTENDED),
+            )
+            for involvement in involved.get(session.activity_id, [])
+            if _involved_on(involvement, timezone.localdate(session.starts_at))
+        ]
+    Attendance.objects.bulk_create(new)
+
+
+def _demo_day(session: Session, activity_starts: int) -> int:
+    """The session's `day` in demo_data, counted from its activity's start so that it is the
+    same on whatever day the demo is run again."""
+    days_in = (timezone.localdate(session.starts_at) - session.activity.starts_on).days
+    return activity_starts + days_in
+
+
+def _involvements_by_activity(activities: dict) -> dict[int, list[Involvement]]:
+    by_activity = {}
+    involvements = Involvement.objects.filter(activity__in=activities.values())
+    for involvement in involvements.select_related("participant"):
+        by_activity.setdefault(involvement.activity_id, []).append(involvement)
+    return by_activity
+
+
+def _involved_on(involvement: Involvement, day: datetime.date) -> bool:
+    return involvement.started_on <= day and (
+        involvement.ended_on is None or day <= involvement.ended_on
     )

@@ -7,6 +7,9 @@ demo is loaded. Keys:
 - `changed`: terms changed after agreement, so the agreement needs agreeing again.
 - `sessions`: `day`, `time`, `papers` (days before the session they were sent; None = not sent).
 - `checks`: accessibility system -> (status, note); others follow the activity's status.
+
+The people involved follow the activities: their records, who takes part in which activity,
+and who missed which past session (everyone else involved that day attended).
 """
 
 # The brightwater service-user persona (demo_people) takes part in agreeing some activities.
@@ -1622,3 +1625,321 @@ NORTHGATE = [
         "checks": {},
     },
 ]
+
+# --- the people involved ------------------------------------------------------------------------
+# (name or pseudonym, best way to contact, how to reach them that way, formats they prefer,
+#  access needs, wants to be paid: True, False or None for "not asked yet").
+# Email addresses use example domains; phone numbers are Ofcom's drama range (07700 900xxx).
+
+BRIGHTWATER_PEOPLE = [
+    ("Jordan Reid", "email", "jordan.reid@example.org", ["easy_read"], ["support_worker"], True),
+    ("Dee Walsh", "post", "Flat 2, 14 Mill Lane, BW1 4QT", ["easy_read"], ["step_free"], True),
+    ("Kofi Mensah", "sms", "07700 900101", ["easy_read"], [], True),
+    ("Marion B.", "phone", "07700 900102", ["easy_read", "audio"], ["support_worker"], True),
+    ("Lewis Grant", "email", "lewis.grant@example.org", ["easy_read"], ["breaks"], True),
+    ("Bernie T.", "post", "23 Oak Road, BW2 7LP", ["large_print"], ["hearing_loop"], None),
+    ("Sasha Novak", "email", "sasha.n@example.net", ["papers_in_advance"], ["quiet_room"], False),
+    ("Aisha K.", "sms", "07700 900103", [], [], True),
+    ("Tyler M.", "sms", "07700 900104", [], ["breaks"], True),
+    ("Ren", "email", "ren.speaks@example.net", [], ["quiet_room"], None),
+    ("Chloe D.", "sms", "07700 900105", [], [], None),
+    ("Sam O.", "sms", "07700 900106", ["easy_read"], ["support_worker"], True),
+    ("Hannah Cole", "email", "hannah.cole@example.org", ["papers_in_advance"], [], True),
+    ("Ray P.", "phone", "07700 900107", ["large_print"], ["step_free"], False),
+    ("Lena Brooks", "email", "lena.brooks@example.org", ["papers_in_advance"], [], True),
+    ("Martin O.", "email", "martin.o@example.net", ["audio"], ["screen_reader"], True),
+    ("Ife Adeyemi", "email", "ife.adeyemi@example.org", [], [], True),
+    ("Tom H.", "phone", "07700 900108", [], ["step_free"], False),
+    ("Paula G.", "phone", "07700 900109", ["large_print"], ["hearing_loop"], False),
+    ("Gary W.", "post", "7 Station Terrace, BW5 2DF", ["large_print"], ["step_free"], None),
+    ("Nadia R.", "sms", "07700 900110", ["bsl"], ["bsl_interpreter"], True),
+    ("Carl J.", "", "", [], [], False),
+    ("Pat S.", "post", "Rose Cottage, Low Lane, BW3 9HA", ["large_print"], ["hearing_loop"], False),
+    ("Jean F.", "phone", "07700 900111", ["large_print"], ["step_free", "breaks"], None),
+    ("Priya Desai", "email", "priya.desai@example.com", [], [], None),
+    ("Mo Hassan", "sms", "07700 900112", [], ["breaks"], True),
+    ("Eileen Doherty", "post", "41 Canal Street, BW1 2RS", ["large_print"], ["step_free"], False),
+    ("Joe (pseudonym)", "", "", [], ["quiet_room"], None),
+    ("Femi Ade", "email", "femi.ade@example.org", [], [], True),
+    ("Rosa Lima", "sms", "07700 900113", [], [], None),
+    ("Gwen Price", "email", "gwen.price@example.com", ["bsl"], ["bsl_interpreter"], True),
+    ("Danielle K.", "phone", "07700 900114", ["easy_read"], ["support_worker", "breaks"], True),
+    ("Tunde Bello", "sms", "07700 900115", ["easy_read"], [], True),
+    ("Maggie Shaw", "post", "12 Elm Grove, BW4 6JN", ["large_print"], ["hearing_loop"], None),
+    ("Stan W.", "phone", "07700 900116", ["large_print", "audio"], ["step_free"], False),
+    ("Yusuf Ali", "email", "yusuf.ali@example.net", [], [], True),
+    ("Beth Carter", "email", "beth.carter@example.org", [], [], None),
+    ("Kieran Walsh", "sms", "07700 900117", ["easy_read"], ["support_worker"], True),
+    ("Zara M.", "sms", "07700 900118", [], [], None),
+    ("Phil Evans", "email", "phil.evans@example.com", ["papers_in_advance"], ["step_free"], True),
+]
+
+NORTHGATE_PEOPLE = [
+    (NORTHGATE_MEMBER, "email", "alex.kerr@example.org", [], ["step_free"], True),
+    ("Bev T.", "phone", "07700 900201", ["large_print"], [], True),
+    ("Danny F.", "sms", "07700 900202", [], [], True),
+    ("Imran H.", "email", "imran.h@example.net", ["papers_in_advance"], ["screen_reader"], True),
+    ("Michelle A.", "post", "Flat 9, Tower Court, NG3 1AB", ["easy_read"], [], None),
+    ("Ollie P.", "phone", "07700 900203", ["audio"], ["breaks"], False),
+    ("Stuart (pseudonym)", "", "", [], ["quiet_room"], None),
+]
+
+# Anything else they need, in their words.
+ACCESS_NOTES = {
+    "Dee Walsh": "Reads the papers through with her support worker first. Sits near the door.",
+    "Marion B.": "Comes with her support worker, Jo, whose time we pay for separately.",
+    "Martin O.": "Uses a screen reader: Word documents, not scanned PDFs.",
+    "Nadia R.": "BSL interpreter booked two weeks ahead; seat where she can see them.",
+    "Carl J.": "Contact through the Hearing Voices group facilitator only.",
+    "Joe (pseudonym)": "Not to be photographed or named in minutes.",
+    "Gwen Price": "Deaf; uses BSL. Texts or emails, no phone calls.",
+    "Phil Evans": "Wheelchair user: an accessible toilet and parking close by.",
+    "Stuart (pseudonym)": "Prefers to meet somewhere other than council offices.",
+}
+
+# Who takes part in each activity: (name, role, "invited" or "volunteered"[, joined[, left]]).
+# `joined` and `left` count days from the activity's start. By default people join on its first
+# day and, once it has finished, leave on its last. Drafts have nobody yet.
+BRIGHTWATER_INVOLVEMENTS = {
+    "Voices Council": [
+        (BRIGHTWATER_MEMBER, "co_chair", "invited"),
+        ("Dee Walsh", "co_chair", "volunteered"),
+        ("Kofi Mensah", "representative", "invited"),
+        ("Marion B.", "representative", "invited"),
+        ("Lewis Grant", "participant", "volunteered"),
+        ("Bernie T.", "participant", "invited", 0, 420),
+        ("Priya Desai", "participant", "volunteered", 300),
+        ("Tunde Bello", "participant", "invited", 300),
+        ("Danielle K.", "participant", "invited", 450),
+        ("Beth Carter", "participant", "volunteered", 540),
+        ("Kieran Walsh", "participant", "invited", 540),
+    ],
+    "Quality Checkers": [
+        ("Kofi Mensah", "lead", "invited"),
+        (BRIGHTWATER_MEMBER, "peer_researcher", "invited"),
+        ("Sasha Novak", "peer_researcher", "volunteered"),
+        ("Bernie T.", "peer_researcher", "invited", 0, 300),
+        ("Marion B.", "peer_researcher", "volunteered", 100),
+        ("Danielle K.", "peer_researcher", "invited", 200),
+        ("Tunde Bello", "co_facilitator", "invited", 250),
+    ],
+    "Youth Voice: a member-led activity programme": [
+        ("Aisha K.", "co_chair", "volunteered"),
+        ("Tyler M.", "co_chair", "volunteered"),
+        ("Ren", "participant", "volunteered"),
+        ("Chloe D.", "participant", "invited"),
+        ("Sam O.", "participant", "volunteered"),
+        ("Zara M.", "representative", "volunteered", 60),
+    ],
+    "Two-minute text: feedback after every appointment": [
+        ("Dee Walsh", "representative", "invited"),
+        ("Hannah Cole", "representative", "invited"),
+        ("Ray P.", "participant", "volunteered"),
+    ],
+    "Brightwater Survivor Network": [
+        ("Lena Brooks", "lead", "volunteered"),
+        ("Martin O.", "co_facilitator", "volunteered"),
+        ("Ife Adeyemi", "co_facilitator", "volunteered"),
+        ("Sasha Novak", "participant", "volunteered"),
+        ("Mo Hassan", "participant", "volunteered", 500),
+        ("Yusuf Ali", "participant", "volunteered", 700),
+        ("Rosa Lima", "participant", "invited", 820),
+    ],
+    "Experts by Experience Shadow Board": [
+        ("Ife Adeyemi", "co_chair", "invited"),
+        ("Hannah Cole", "co_chair", "invited"),
+        ("Lewis Grant", "representative", "invited"),
+        ("Martin O.", "representative", "invited"),
+        ("Phil Evans", "representative", "volunteered"),
+        ("Gwen Price", "representative", "volunteered", 120),
+        ("Mo Hassan", "representative", "invited", 0, 200),
+    ],
+    "Peer research: leaving hospital": [
+        ("Lena Brooks", "lead", "invited"),
+        (BRIGHTWATER_MEMBER, "peer_researcher", "invited"),
+        ("Ray P.", "peer_researcher", "volunteered"),
+        ("Tom H.", "peer_researcher", "invited", 0, 150),
+        ("Yusuf Ali", "peer_researcher", "volunteered", 100),
+    ],
+    "Recruitment panels with people who use services": [
+        (BRIGHTWATER_MEMBER, "representative", "invited"),
+        ("Hannah Cole", "representative", "invited"),
+        ("Bernie T.", "representative", "volunteered"),
+        ("Beth Carter", "representative", "volunteered", 100),
+    ],
+    "Redesigning the mental health front door": [
+        ("Hannah Cole", "co_chair", "invited"),
+        ("Martin O.", "participant", "volunteered"),
+        ("Paula G.", "participant", "invited"),
+        ("Ray P.", "participant", "volunteered"),
+        ("Mo Hassan", "participant", "invited"),
+        ("Joe (pseudonym)", "participant", "volunteered", 0, 120),
+        ("Rosa Lima", "participant", "invited"),
+        ("Phil Evans", "participant", "volunteered"),
+        ("Gwen Price", "peer_researcher", "invited"),
+    ],
+    "Patient-reported experience survey 2025": [
+        ("Paula G.", "representative", "invited"),
+        ("Dee Walsh", "representative", "invited"),
+    ],
+    "Easy Read newsletter: what's changing": [
+        ("Dee Walsh", "co_facilitator", "volunteered"),
+        ("Lewis Grant", "co_facilitator", "volunteered"),
+        ("Marion B.", "participant", "invited"),
+        ("Danielle K.", "participant", "invited", 30),
+    ],
+    "Personal budgets: You Can": [
+        ("Tom H.", "lead", "invited"),
+        ("Gary W.", "participant", "volunteered"),
+        ("Nadia R.", "participant", "volunteered"),
+        ("Eileen Doherty", "participant", "invited"),
+        ("Stan W.", "participant", "invited", 0, 200),
+    ],
+    "My care plan, in my words": [
+        ("Nadia R.", "co_chair", "invited"),
+        ("Martin O.", "representative", "invited"),
+        ("Maggie Shaw", "participant", "volunteered"),
+    ],
+    "Recovery College: courses led by peer tutors": [
+        ("Lena Brooks", "lead", "invited"),
+        ("Ife Adeyemi", "co_facilitator", "invited"),
+        ("Carl J.", "co_facilitator", "volunteered"),
+        ("Femi Ade", "co_facilitator", "volunteered", 350),
+        ("Gwen Price", "co_facilitator", "invited", 400),
+        ("Rosa Lima", "participant", "volunteered", 600),
+        ("Yusuf Ali", "participant", "volunteered", 650),
+    ],
+    "Moving the Eastside day service: consultation": [
+        ("Gary W.", "representative", "invited"),
+        ("Pat S.", "participant", "invited"),
+        ("Jean F.", "participant", "invited"),
+        ("Eileen Doherty", "participant", "invited"),
+        ("Stan W.", "participant", "volunteered"),
+        ("Maggie Shaw", "participant", "invited"),
+        ("Tunde Bello", "participant", "invited"),
+        ("Beth Carter", "participant", "volunteered"),
+    ],
+    "Carers' forum": [
+        ("Paula G.", "co_chair", "volunteered"),
+        ("Pat S.", "co_chair", "volunteered"),
+        ("Jean F.", "participant", "volunteered"),
+        ("Hannah Cole", "representative", "invited"),
+        ("Eileen Doherty", "participant", "volunteered"),
+        ("Maggie Shaw", "participant", "volunteered"),
+        ("Stan W.", "participant", "volunteered"),
+        ("Gwen Price", "participant", "volunteered", 600),
+        ("Phil Evans", "participant", "invited", 700),
+        ("Priya Desai", "participant", "volunteered", 850),
+        ("Kieran Walsh", "participant", "invited", 850, 900),
+        ("Beth Carter", "participant", "volunteered", 950),
+    ],
+    "What we call people: agreeing our words": [
+        ("Ife Adeyemi", "co_facilitator", "invited"),
+        ("Dee Walsh", "participant", "volunteered"),
+        ("Lena Brooks", "participant", "volunteered"),
+        ("Tyler M.", "participant", "volunteered"),
+        ("Joe (pseudonym)", "participant", "volunteered"),
+    ],
+    "Learning from complaints panel": [
+        ("Carl J.", "representative", "invited"),
+        ("Pat S.", "representative", "invited"),
+    ],
+    "Ward food tasting panel": [
+        ("Jean F.", "participant", "volunteered"),
+        ("Gary W.", "participant", "volunteered"),
+        ("Mo Hassan", "participant", "invited"),
+    ],
+    "Two trustee places for people who use our services": [
+        ("Ife Adeyemi", "representative", "invited"),
+        ("Lewis Grant", "representative", "invited"),
+    ],
+    "Easy Read appointment letters": [
+        ("Dee Walsh", "peer_researcher", "invited"),
+        ("Kofi Mensah", "peer_researcher", "invited"),
+        ("Marion B.", "peer_researcher", "invited"),
+        ("Tunde Bello", "participant", "volunteered"),
+    ],
+    "Reviewing our policy panels": [
+        ("Pat S.", "representative", "invited"),
+        ("Carl J.", "representative", "invited"),
+    ],
+    "Fix-rate: access problems on our sites": [
+        ("Lena Brooks", "peer_researcher", "volunteered"),
+        ("Martin O.", "peer_researcher", "volunteered"),
+        ("Phil Evans", "peer_researcher", "invited"),
+    ],
+    "Hearing Voices peer group": [
+        ("Carl J.", "co_facilitator", "volunteered"),
+        ("Sasha Novak", "co_facilitator", "volunteered"),
+        ("Joe (pseudonym)", "participant", "volunteered"),
+        ("Rosa Lima", "participant", "volunteered", 500),
+        ("Yusuf Ali", "participant", "volunteered", 600),
+    ],
+    "Involvement fund: members decide the grants": [
+        ("Lena Brooks", "co_chair", "invited"),
+        ("Nadia R.", "co_chair", "invited"),
+        ("Femi Ade", "participant", "volunteered"),
+        ("Priya Desai", "participant", "volunteered"),
+        ("Zara M.", "participant", "volunteered"),
+    ],
+    "Experts by experience in staff induction": [
+        ("Tom H.", "lead", "invited"),
+        ("Ife Adeyemi", "co_facilitator", "invited"),
+        ("Femi Ade", "co_facilitator", "volunteered", 180),
+    ],
+}
+
+NORTHGATE_INVOLVEMENTS = {
+    "Co-producing our homelessness strategy": [
+        ("Danny F.", "co_chair", "invited"),
+        ("Michelle A.", "representative", "volunteered"),
+        ("Stuart (pseudonym)", "peer_researcher", "volunteered"),
+        ("Imran H.", "peer_researcher", "invited", 60),
+    ],
+    "Personalisation Expert Users Group": [
+        (NORTHGATE_MEMBER, "co_chair", "invited"),
+        ("Bev T.", "representative", "invited"),
+        ("Imran H.", "representative", "invited"),
+    ],
+    "Direct payments peer support network": [
+        ("Bev T.", "lead", "volunteered"),
+        ("Ollie P.", "co_facilitator", "volunteered"),
+        (NORTHGATE_MEMBER, "participant", "volunteered", 90),
+    ],
+    "Tenants' repairs text survey": [("Michelle A.", "representative", "invited")],
+    "Adult social care charges explained": [
+        ("Ollie P.", "participant", "invited"),
+        ("Danny F.", "participant", "invited"),
+    ],
+}
+
+# Who missed a past session, by (activity, the session's `day`): everyone else involved on the
+# day attended.
+BRIGHTWATER_ABSENCES = {
+    ("Voices Council", -57): {"Kofi Mensah": "apologies", "Beth Carter": "absent"},
+    ("Voices Council", -3): {"Priya Desai": "apologies"},
+    ("Quality Checkers", -12): {"Sasha Novak": "apologies"},
+    ("Youth Voice: a member-led activity programme", -30): {
+        "Ren": "absent",
+        "Chloe D.": "apologies",
+    },
+    ("Brightwater Survivor Network", -20): {"Yusuf Ali": "apologies"},
+    ("Experts by Experience Shadow Board", -75): {"Phil Evans": "apologies"},
+    ("Peer research: leaving hospital", -120): {"Ray P.": "apologies"},
+    ("Redesigning the mental health front door", -200): {
+        "Joe (pseudonym)": "absent",
+        "Rosa Lima": "apologies",
+    },
+    ("Redesigning the mental health front door", -140): {"Mo Hassan": "apologies"},
+    ("Moving the Eastside day service: consultation", -420): {"Tunde Bello": "absent"},
+    ("Carers' forum", -28): {
+        "Stan W.": "apologies",
+        "Eileen Doherty": "apologies",
+        "Phil Evans": "absent",
+    },
+    ("Hearing Voices peer group", -2): {"Joe (pseudonym)": "apologies"},
+}
+
+NORTHGATE_ABSENCES = {
+    ("Co-producing our homelessness strategy", -4): {"Stuart (pseudonym)": "apologies"},
+}

@@ -3,12 +3,23 @@
 import django_filters
 from django.core.paginator import Paginator
 from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from involvement.models import Organisation, Role, User
 from involvement.permissions import scope
 
-from .models import Activity, AgreementEvent, Approach, DecisionLevel, InfluenceLevel, Session
+from .models import (
+    Activity,
+    AgreementEvent,
+    Approach,
+    Attendance,
+    DecisionLevel,
+    InfluenceLevel,
+    Involvement,
+    Participant,
+    Session,
+)
 
 
 def lead_candidates(organisation: Organisation) -> QuerySet:
@@ -116,3 +127,57 @@ class IdsFirstPaginator(Paginator):
             pk__in=list(page.object_list.values_list("pk", flat=True))
         )
         return page
+
+
+def participants_for(request, search: str = "") -> QuerySet:
+    people = scope(Participant.objects.all(), request).annotate(
+        n_involvements=Count("involvements")
+    )
+    if search:
+        people = people.filter(Q(name__icontains=search) | Q(email__icontains=search))
+    return people.order_by("name")
+
+
+def involvements_of(activity: Activity) -> QuerySet:
+    return Involvement.objects.filter(activity=activity).select_related("participant")
+
+
+def involvements_at(session: Session) -> QuerySet:
+    """Who was involved in the session's activity on the day of the session."""
+    day = timezone.localtime(session.starts_at).date()
+    return involvements_of(session.activity).filter(pk__in=Involvement.objects.on(day))
+
+
+def involvements_of_participant(participant: Participant) -> QuerySet:
+    return (
+        Involvement.objects.filter(participant=participant)
+        .select_related("activity")
+        .order_by("-started_on")
+    )
+
+
+def activity_at_a_glance(activity: Activity) -> dict:
+    """Table 1's outputs for one activity: who is involved, how they came in, sessions held.
+
+    Counts, not people: the template suppresses the small ones.
+    """
+    came_in = dict(
+        Involvement.objects.filter(activity=activity)
+        .values_list("came_in")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    sessions = Session.objects.filter(activity=activity)
+    return {
+        "people": sum(came_in.values()),
+        "invited": came_in.get(Involvement.CameIn.INVITED, 0),
+        "volunteered": came_in.get(Involvement.CameIn.VOLUNTEERED, 0),
+        "sessions_held": sessions.filter(starts_at__lte=timezone.now()).count(),
+        "attended": Attendance.objects.filter(
+            session__activity=activity, status=Attendance.Status.ATTENDED
+        ).count(),
+    }
+
+
+def attendance_of(session: Session) -> dict[int, str]:
+    return dict(Attendance.objects.filter(session=session).values_list("participant", "status"))

@@ -4,6 +4,7 @@ import datetime
 import uuid
 
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from involvement.models import Organisation, User
@@ -14,7 +15,10 @@ from .models import (
     Activity,
     Agreement,
     AgreementEvent,
+    Attendance,
+    Involvement,
     Participant,
+    Session,
 )
 
 
@@ -160,3 +164,36 @@ def accessibility_checks_save(*, activity: Activity, formset) -> None:
     # formset.save() writes only changed rows of its own queryset: a posted id from elsewhere
     # is skipped, and the formset is edit-only so no row is ever created here.
     formset.save()
+
+
+@transaction.atomic
+def attendance_record(*, session: Session, statuses: dict[int, str]) -> None:
+    """Set who came to a session. An empty status clears the record; only people involved in
+    the session's activity on the day of the session can be recorded."""
+    day = timezone.localtime(session.starts_at).date()
+    involved = set(
+        Involvement.objects.on(day)
+        .filter(activity_id=session.activity_id)
+        .values_list("participant_id", flat=True)
+    )
+    for participant_id, status in statuses.items():
+        if participant_id not in involved:
+            continue
+        if status:
+            Attendance.objects.update_or_create(
+                session=session,
+                participant_id=participant_id,
+                defaults={"status": status, "organisation_id": session.organisation_id},
+            )
+        else:
+            Attendance.objects.filter(session=session, participant_id=participant_id).delete()
+
+
+@transaction.atomic
+def involvement_remove(*, involvement: Involvement) -> None:
+    """Take someone off an activity, with their attendance at its sessions; their participant
+    record stays."""
+    Attendance.objects.filter(
+        participant_id=involvement.participant_id, session__activity_id=involvement.activity_id
+    ).delete()
+    involvement.delete()

@@ -5,6 +5,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -73,6 +74,15 @@ class Organisation(TimeStamped):
 
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("short name"), max_length=60, unique=True)
+    suppression_threshold = models.PositiveSmallIntegerField(
+        _("smallest count shown"),
+        default=8,
+        validators=[MinValueValidator(5)],
+        help_text=_(
+            "Counts from 1 up to one below this are shown as * so nobody can be picked out. "
+            "It can go up, never below 5."
+        ),
+    )
     year_start_month = models.PositiveSmallIntegerField(
         _("month the financial year starts"),
         default=4,

@@ -8,7 +8,7 @@ Views and templates ask only this module; nothing else compares roles.
 """
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Model, QuerySet
+from django.db.models import Model, Q, QuerySet
 from django.http import Http404
 
 from .models import Role
@@ -22,17 +22,28 @@ RULES: dict[str, frozenset[str]] = {
     "activities.change": frozenset({ADMIN, STAFF}),
     "activities.agree": frozenset({ADMIN, STAFF}),
     "activities.overview": frozenset({ADMIN, STAFF, TRUSTEE}),
+    "participants.view": frozenset({ADMIN, STAFF}),
+    "participants.change": frozenset({ADMIN, STAFF}),
     "members.view": frozenset({ADMIN}),
     "members.invite": frozenset({ADMIN}),
     "members.change": frozenset({ADMIN}),
 }
 
-# How a service user's own records are found, per model. A model not listed here is hidden
-# from service users entirely.
-OWN_RECORDS: dict[str, str] = {
-    "activities.activity": "agreement__participants__user",
-    "activities.session": "activity__agreement__participants__user",
-    "activities.agreementevent": "agreement__participants__user",
+# How a service user's own records are found, per model: any one of the lookups leading to
+# their account. A model not listed here is hidden from service users entirely.
+OWN_RECORDS: dict[str, tuple[str, ...]] = {
+    "activities.activity": (
+        "agreement__participants__user",
+        "involvements__participant__user",
+    ),
+    "activities.session": (
+        "activity__agreement__participants__user",
+        "activity__involvements__participant__user",
+    ),
+    "activities.agreementevent": (
+        "agreement__participants__user",
+        "agreement__activity__involvements__participant__user",
+    ),
 }
 
 
@@ -60,10 +71,13 @@ def scope(queryset: QuerySet, request) -> QuerySet:
         return queryset.none()
     queryset = queryset.filter(organisation=organisation)
     if role_of(request) == SERVICE_USER:
-        lookup = OWN_RECORDS.get(queryset.model._meta.label_lower)
-        if lookup is None:
+        lookups = OWN_RECORDS.get(queryset.model._meta.label_lower)
+        if not lookups:
             return queryset.none()
-        own = queryset.model.objects.filter(**{lookup: request.user}).values("pk")
+        mine = Q()
+        for lookup in lookups:
+            mine |= Q(**{lookup: request.user})
+        own = queryset.model.objects.filter(mine).values("pk")
         queryset = queryset.filter(pk__in=own)
     return queryset
 

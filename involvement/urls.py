@@ -46,7 +46,7 @@ urlpatterns = [
         "members/<int:pk>/role/", views.MembershipRoleUpdateView.as_view(), name="membership-role"
     ),
     path("invitations/<str:token>/", views.invitation_accept, name="invitation-accept"),
-    path("activities/", include("activities.urls")),
+    path("", include("activities.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
     path("admin/", admin.site.urls),
 ]

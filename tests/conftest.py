@@ -10,7 +10,13 @@ from activities.demo_people import ensure_demo_people
 from involvement import celery_app
 from involvement.models import Membership, Organisation, Role
 
-from .factories import ActivityFactory, InvitationFactory, ParticipantFactory, SessionFactory
+from .factories import (
+    ActivityFactory,
+    InvitationFactory,
+    InvolvementFactory,
+    ParticipantFactory,
+    SessionFactory,
+)
 
 
 @pytest.fixture(autouse=True)
@@ -96,9 +102,11 @@ def client_for(db):
 def brightwater_objects(brightwater, staff, service_user):
     """URL kwargs for one of each object, all in brightwater (the permission matrix and the CSRF
     tests build URLs from these). The service user took part in agreeing `activity` (so they
-    see it and its `session`), not `other_activity`."""
+    see it and its `session`), not `other_activity`. `participant` is the service user's own
+    record and `involvement` is Sam's part in `activity`."""
     jordan = ParticipantFactory(organisation=brightwater, name="Jordan R", user=service_user)
     activity = ActivityFactory(organisation=brightwater, created_by=staff, agreed_with=[jordan])
+    sam = ParticipantFactory(organisation=brightwater, name="Sam K")
     return {
         "activity": {"pk": activity.pk},
         "other_activity": {
@@ -107,6 +115,8 @@ def brightwater_objects(brightwater, staff, service_user):
             ).pk
         },
         "session": {"pk": SessionFactory(activity=activity).pk},
+        "participant": {"pk": jordan.pk},
+        "involvement": {"pk": InvolvementFactory(activity=activity, participant=sam).pk},
         "membership": {"pk": Membership.objects.get(user=staff, organisation=brightwater).pk},
         "invitation": {
             "token": InvitationFactory(

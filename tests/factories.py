@@ -12,8 +12,10 @@ from activities.models import (
     Activity,
     AgreementEvent,
     Approach,
+    Attendance,
     DecisionLevel,
     InfluenceLevel,
+    Involvement,
     Participant,
     Session,
 )
@@ -143,3 +145,29 @@ class AgreementEventFactory(factory.django.DjangoModelFactory):
     changes = factory.LazyFunction(
         lambda: [{"field": "purpose", "label": "purpose", "old": "Before", "new": "After"}]
     )
+
+
+class InvolvementFactory(factory.django.DjangoModelFactory):
+    """Pass `activity=`; the participant is new, in the activity's organisation, unless given."""
+
+    class Meta:
+        model = Involvement
+
+    activity = factory.SubFactory(ActivityFactory)
+    organisation = factory.SelfAttribute("activity.organisation")
+    participant = factory.SubFactory(
+        ParticipantFactory, organisation=factory.SelfAttribute("..organisation")
+    )
+    role = Involvement.Role.PARTICIPANT
+    came_in = Involvement.CameIn.INVITED
+    started_on = datetime.date(2026, 2, 1)
+
+
+class AttendanceFactory(factory.django.DjangoModelFactory):
+    """Pass `session=` and `participant=`."""
+
+    class Meta:
+        model = Attendance
+
+    organisation = factory.SelfAttribute("session.organisation")
+    status = Attendance.Status.ATTENDED

@@ -14,10 +14,13 @@ class Page(HTMLParser):
         self.field_errors: list[tuple[str | None, str]] = []  # (id, text) beside fields
         self.values: dict[str, list[str]] = {}  # what each named control holds now
         self.forms: list[dict] = []  # {"method", "action", "csrf": bool}
+        self.rows: dict[str, str] = {}  # summary lists: the first value shown for each key
         self._stack: list[str] = []
         self._summary_depth: int | None = None
         self._capture: dict | None = None  # the <a>, <p> or <textarea> being read
         self._select: str | None = None
+        self._row: dict | None = None  # the summary list <dt> or <dd> being read
+        self._row_key = ""
         self.feed(html)
         self.close()
 
@@ -47,6 +50,8 @@ class Page(HTMLParser):
             self._capture = {"kind": "textarea", "name": attrs.get("name", ""), "text": ""}
         if tag == "select":
             self._select = attrs.get("name")
+        if {"govuk-summary-list__key", "govuk-summary-list__value"} & set(classes):
+            self._row = {"tag": tag, "text": ""}
         if tag == "option" and self._select and "selected" in attrs:
             self.values.setdefault(self._select, []).append(attrs.get("value", ""))
         if tag not in VOID:
@@ -76,6 +81,13 @@ class Page(HTMLParser):
                 self.values.setdefault(capture["name"], []).append(capture["text"].strip("\n"))
         if tag == "select":
             self._select = None
+        if self._row and tag == self._row["tag"]:
+            row, self._row = self._row, None
+            text = " ".join(row["text"].split())
+            if tag == "dt":
+                self._row_key = text
+            else:
+                self.rows.setdefault(self._row_key, text)
         while self._stack:
             if self._stack.pop() == tag:
                 break
@@ -85,6 +97,8 @@ class Page(HTMLParser):
     def handle_data(self, data):
         if self._capture is not None:
             self._capture["text"] += data
+        if self._row is not None:
+            self._row["text"] += data
 
     def value(self, name: str) -> str | None:
         values = self.values.get(name)

@@ -27,6 +27,7 @@ class Case(NamedTuple):
 
 ALL_405 = (405,) * 6
 ROLE_CAN_CHANGE = (200, 200, 403, 403, 404, SIGN_IN)  # admin and staff; others' objects are 404
+NOT_SERVICE_USERS = (200, 200, 403, 404, 404, SIGN_IN)  # objects a service user never sees
 
 CASES = [
     Case("home", "GET", (302, 302, 302, 302, 302, SIGN_IN)),
@@ -91,6 +92,34 @@ CASES = [
     Case("activities:session-create", "GET", ROLE_CAN_CHANGE, target="activity"),
     Case("activities:session-update", "GET", ROLE_CAN_CHANGE, target="session"),
     Case("activities:session-delete", "GET", ROLE_CAN_CHANGE, target="session"),
+    Case("activities:session-attendance", "GET", ROLE_CAN_CHANGE, target="session"),
+    Case(
+        "activities:session-attendance",
+        "POST",
+        (302, 302, 403, 403, 404, SIGN_IN),
+        target="session",
+    ),
+    Case("activities:involvement-create", "GET", ROLE_CAN_CHANGE, target="activity"),
+    Case(
+        "activities:involvement-create",
+        "GET",
+        (200, 200, 403, 404, 404, SIGN_IN),
+        target="other_activity",
+        variant="service user not involved",
+    ),
+    # Involvements and participant records are outside a service user's scope, even their own.
+    Case("activities:involvement-update", "GET", NOT_SERVICE_USERS, target="involvement"),
+    Case("activities:involvement-delete", "GET", NOT_SERVICE_USERS, target="involvement"),
+    Case(
+        "activities:involvement-delete",
+        "POST",
+        (302, 302, 403, 404, 404, SIGN_IN),
+        target="involvement",
+    ),
+    Case("activities:participant-list", "GET", (200, 200, 403, 403, 200, SIGN_IN)),
+    Case("activities:participant-create", "GET", (200, 200, 403, 403, 200, SIGN_IN)),
+    Case("activities:participant-detail", "GET", NOT_SERVICE_USERS, target="participant"),
+    Case("activities:participant-update", "GET", NOT_SERVICE_USERS, target="participant"),
 ]
 
 

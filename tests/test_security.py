@@ -14,7 +14,7 @@ from django.utils.http import urlsafe_base64_encode
 
 from activities.models import Agreement
 
-from .factories import ActivityFactory, ParticipantFactory, SessionFactory
+from .factories import ActivityFactory, InvolvementFactory, ParticipantFactory, SessionFactory
 from .pages import Page
 from .test_permission_matrix import CASES, PERSONAS
 
@@ -112,6 +112,30 @@ def test_what_people_type_is_escaped_on_the_activity_page_and_the_list(
             html = who.get(url).content.decode()
             assert SCRIPT not in html
             assert ESCAPED in html
+
+
+def test_a_persons_name_is_escaped_wherever_it_is_shown(brightwater, staff, client_for):
+    person = ParticipantFactory(
+        organisation=brightwater, name=SCRIPT, email="a@example.org", access_notes=SCRIPT
+    )
+    activity = ActivityFactory(organisation=brightwater, created_by=staff, title=SCRIPT)
+    involvement = InvolvementFactory(activity=activity, participant=person)
+    session = SessionFactory(activity=activity)
+    urls = [
+        reverse("activities:participant-list"),
+        reverse("activities:participant-list") + "?q=%3Cscript%3E",
+        reverse("activities:participant-detail", args=[person.pk]),
+        reverse("activities:participant-update", args=[person.pk]),
+        activity.get_absolute_url(),
+        reverse("activities:involvement-update", args=[involvement.pk]),
+        reverse("activities:involvement-delete", args=[involvement.pk]),
+        reverse("activities:session-attendance", args=[session.pk]),
+    ]
+    client = client_for(staff)
+    for url in urls:
+        html = client.get(url).content.decode()
+        assert SCRIPT not in html, url
+        assert ESCAPED in html, url
 
 
 def test_the_deploy_checklist_passes_with_production_settings():

@@ -4,6 +4,7 @@ in the summary, what was typed is kept, and nothing is saved."""
 import datetime
 import uuid
 
+import pytest
 from django.urls import reverse
 from django.utils import timezone
 
@@ -12,11 +13,20 @@ from activities.models import (
     Activity,
     Agreement,
     AgreementEvent,
+    Attendance,
+    Involvement,
     Participant,
     Session,
 )
 
-from ..factories import ActivityFactory, SessionFactory, first_approach, influence_level
+from ..factories import (
+    ActivityFactory,
+    InvolvementFactory,
+    ParticipantFactory,
+    SessionFactory,
+    first_approach,
+    influence_level,
+)
 from ..pages import Page, assert_field_error, assert_form_error
 
 
@@ -263,3 +273,220 @@ def test_status_url_moves_an_agreed_activity_to_running(staff_client, brightwate
     response = transition(staff_client, activity, "running")
     assert "Status is now Running." in response.content.decode()
     assert Activity.objects.get(pk=activity.pk).status == Activity.Status.RUNNING
+
+
+def person(**overrides) -> dict:
+    return {
+        "name": "Ann Lee",
+        "contact_by": "",
+        "email": "",
+        "phone": "",
+        "postal_address": "",
+        "access_notes": "",
+        "wants_payment": "",
+        **overrides,
+    }
+
+
+def test_participant_form_needs_a_name(staff_client):
+    data = person(
+        name="",
+        contact_by="email",
+        email="ann@example.org",
+        access_needs=["step_free", "quiet_room"],
+        wants_payment="yes",
+    )
+    response = staff_client.post(reverse("activities:participant-create"), data)
+    page = assert_field_error(response, "name", "Enter a name or pseudonym.")
+    assert page.value("contact_by") == "email"
+    assert page.value("email") == "ann@example.org"
+    assert page.values["access_needs"] == ["step_free", "quiet_room"]
+    assert page.value("wants_payment") == "yes"
+    assert not Participant.objects.exists()
+
+
+def test_participant_form_refuses_a_name_already_recorded_whatever_its_case(
+    staff_client, brightwater
+):
+    ParticipantFactory(organisation=brightwater, name="Ann Lee")
+    data = person(name="ANN lee", phone="07700 900123")
+    response = staff_client.post(reverse("activities:participant-create"), data)
+    page = assert_field_error(response, "name", "Someone with this name is already recorded.")
+    assert page.value("name") == "ANN lee"
+    assert page.value("phone") == "07700 900123"
+    assert Participant.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    "route, field, message",
+    [
+        ("email", "email", "Enter their email address, or choose another way."),
+        ("phone", "phone", "Enter their phone number, or choose another way."),
+        ("sms", "phone", "Enter their phone number, or choose another way."),
+        ("post", "postal_address", "Enter their postal address, or choose another way."),
+    ],
+)
+def test_participant_form_needs_the_detail_for_the_way_to_contact_them(
+    staff_client, route, field, message
+):
+    data = person(contact_by=route, access_notes="Prefers mornings")
+    response = staff_client.post(reverse("activities:participant-create"), data)
+    page = assert_field_error(response, field, message)
+    assert page.value("name") == "Ann Lee"
+    assert page.value("contact_by") == route
+    assert page.value("access_notes") == "Prefers mornings"
+    assert not Participant.objects.exists()
+
+
+def test_participant_form_refuses_an_email_address_that_is_not_one(staff_client):
+    data = person(contact_by="email", email="ann at example")
+    response = staff_client.post(reverse("activities:participant-create"), data)
+    page = assert_field_error(response, "email", "Enter a valid email address.")
+    assert page.value("email") == "ann at example"
+    assert not Participant.objects.exists()
+
+
+def test_participant_form_refuses_answers_outside_the_choices(staff_client):
+    data = person(contact_by="pigeon", preferred_formats=["braille_ish"], access_needs=["breaks"])
+    response = staff_client.post(reverse("activities:participant-create"), data)
+    assert_field_error(
+        response,
+        "contact_by",
+        "Select a valid choice. pigeon is not one of the available choices.",
+        choices=True,
+    )
+    page = assert_field_error(
+        response,
+        "preferred_formats",
+        "Select a valid choice. braille_ish is not one of the available choices.",
+        choices=True,
+    )
+    assert page.value("name") == "Ann Lee"
+    assert page.values["access_needs"] == ["breaks"]
+    assert not Participant.objects.exists()
+
+
+def test_participant_edit_form_refuses_another_persons_name(staff_client, brightwater):
+    ParticipantFactory(organisation=brightwater, name="Bo Tran")
+    ann = ParticipantFactory(organisation=brightwater, name="Ann Lee", phone="0114 496 0000")
+    url = reverse("activities:participant-update", args=[ann.pk])
+    response = staff_client.post(url, person(name="bo tran", phone="0114 496 0999"))
+    page = assert_field_error(response, "name", "Someone with this name is already recorded.")
+    assert page.value("phone") == "0114 496 0999"
+    ann.refresh_from_db()
+    assert (ann.name, ann.phone) == ("Ann Lee", "0114 496 0000")
+
+
+def involved(participant, **overrides) -> dict:
+    return {
+        "participant": participant.pk if participant else "",
+        "role": "participant",
+        "came_in": "invited",
+        "started_on": "2026-02-01",
+        "ended_on": "",
+        **overrides,
+    }
+
+
+NOT_OFFERED = "Choose someone recorded by your organisation who is not already involved."
+
+
+def test_involvement_form_names_each_missing_answer(staff_client, activity):
+    data = involved(None, role="", came_in="", started_on="2026-02-01", ended_on="2026-06-30")
+    response = staff_client.post(reverse("activities:involvement-create", args=[activity.pk]), data)
+    assert_field_error(response, "participant", "Choose the person.")
+    assert_field_error(response, "role", "Choose their role.", choices=True)
+    page = assert_field_error(
+        response, "came_in", "Say whether they were invited or volunteered.", choices=True
+    )
+    assert page.value("started_on") == "2026-02-01"
+    assert page.value("ended_on") == "2026-06-30"
+    assert not Involvement.objects.exists()
+
+
+def test_involvement_form_refuses_someone_from_another_organisation(
+    staff_client, activity, northgate
+):
+    theirs = ParticipantFactory(organisation=northgate, name="Nia from Northgate")
+    data = involved(theirs, role="co_chair", came_in="volunteered")
+    response = staff_client.post(reverse("activities:involvement-create", args=[activity.pk]), data)
+    page = assert_field_error(response, "participant", NOT_OFFERED)
+    assert page.value("role") == "co_chair"
+    assert page.value("came_in") == "volunteered"
+    assert not Involvement.objects.exists()
+
+
+def test_involvement_form_refuses_someone_already_involved(staff_client, activity, brightwater):
+    ann = ParticipantFactory(organisation=brightwater, name="Ann Lee")
+    InvolvementFactory(activity=activity, participant=ann, role="participant")
+    data = involved(ann, role="lead", started_on="2026-03-01")
+    response = staff_client.post(reverse("activities:involvement-create", args=[activity.pk]), data)
+    page = assert_field_error(response, "participant", NOT_OFFERED)
+    assert page.value("role") == "lead"
+    assert page.value("started_on") == "2026-03-01"
+    assert Involvement.objects.get().role == "participant"
+
+
+def test_involvement_form_refuses_an_end_date_before_the_start_date(
+    staff_client, activity, brightwater
+):
+    ann = ParticipantFactory(organisation=brightwater, name="Ann Lee")
+    data = involved(ann, started_on="2026-04-01", ended_on="2026-03-31")
+    response = staff_client.post(reverse("activities:involvement-create", args=[activity.pk]), data)
+    page = assert_field_error(
+        response, "ended_on", "The end date must be on or after the start date."
+    )
+    assert page.value("participant") == str(ann.pk)
+    assert page.value("started_on") == "2026-04-01"
+    assert page.value("ended_on") == "2026-03-31"
+    assert not Involvement.objects.exists()
+
+
+def test_involvement_form_refuses_a_date_that_does_not_exist(staff_client, activity, brightwater):
+    ann = ParticipantFactory(organisation=brightwater, name="Ann Lee")
+    data = involved(ann, started_on="2026-02-30")
+    response = staff_client.post(reverse("activities:involvement-create", args=[activity.pk]), data)
+    page = assert_field_error(response, "started_on", "Enter a real date.")
+    assert page.value("started_on") == "2026-02-30"
+    assert page.value("participant") == str(ann.pk)
+    assert not Involvement.objects.exists()
+
+
+def test_involvement_edit_form_refuses_an_end_date_before_the_start_date(staff_client, activity):
+    involvement = InvolvementFactory(activity=activity, started_on=datetime.date(2026, 2, 1))
+    url = reverse("activities:involvement-update", args=[involvement.pk])
+    data = involved(None, role="co_facilitator", ended_on="2026-01-31")
+    response = staff_client.post(url, data)
+    page = assert_field_error(
+        response, "ended_on", "The end date must be on or after the start date."
+    )
+    assert page.value("role") == "co_facilitator"
+    involvement.refresh_from_db()
+    assert (involvement.role, involvement.ended_on) == ("participant", None)
+
+
+def test_attendance_form_refuses_a_status_outside_the_choices(staff_client, activity):
+    ann, bo = (InvolvementFactory(activity=activity).participant for _ in range(2))
+    session = SessionFactory(activity=activity)
+    data = {f"person_{ann.pk}": "late", f"person_{bo.pk}": "apologies"}
+    response = staff_client.post(reverse("activities:session-attendance", args=[session.pk]), data)
+    page = assert_field_error(
+        response,
+        f"person_{ann.pk}",
+        "Select a valid choice. late is not one of the available choices.",
+        choices=True,
+    )
+    assert page.value(f"person_{bo.pk}") == "apologies"
+    assert not Attendance.objects.exists()
+
+
+def test_attendance_form_ignores_a_field_for_someone_not_involved(
+    staff_client, activity, brightwater
+):
+    ann = InvolvementFactory(activity=activity).participant
+    stranger = ParticipantFactory(organisation=brightwater, name="Not involved")
+    session = SessionFactory(activity=activity)
+    data = {f"person_{ann.pk}": "attended", f"person_{stranger.pk}": "attended"}
+    response = staff_client.post(reverse("activities:session-attendance", args=[session.pk]), data)
+    assert response.status_code == 302
+    assert list(Attendance.objects.values_list("participant", "status")) == [(ann.pk, "attended")]

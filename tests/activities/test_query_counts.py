@@ -8,9 +8,24 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from activities.models import Activity, Agreement, Aim, Approach, InfluenceLevel
+from activities.models import (
+    Activity,
+    Agreement,
+    Aim,
+    Approach,
+    ContactRoute,
+    InfluenceLevel,
+    Participant,
+)
 
-from ..factories import ActivityFactory, AgreementEventFactory, ParticipantFactory, SessionFactory
+from ..factories import (
+    ActivityFactory,
+    AgreementEventFactory,
+    AttendanceFactory,
+    InvolvementFactory,
+    ParticipantFactory,
+    SessionFactory,
+)
 
 MAX_QUERIES = 15
 
@@ -93,3 +108,88 @@ def test_the_activity_page_costs_the_same_with_10_and_200_sessions_events_and_pe
     with django_assert_max_num_queries(MAX_QUERIES):
         at_200 = queries_for(client, url)
     assert at_200 == at_10
+
+
+def add_people(organisation, count, *, activity=None, session=None):
+    """`count` people with everything the people pages show filled in; involved in `activity`
+    and recorded at `session` when given."""
+    start = Participant.objects.count()
+    for n in range(start, start + count):
+        person = ParticipantFactory(
+            organisation=organisation,
+            contact_by=ContactRoute.values[n % 4],
+            email=f"person{n}@example.org",
+            preferred_formats=["easy_read"],
+            access_needs=["step_free"],
+        )
+        if activity:
+            InvolvementFactory(activity=activity, participant=person, came_in="volunteered")
+        if session:
+            AttendanceFactory(session=session, participant=person)
+
+
+def test_the_people_list_costs_the_same_at_10_and_200_people(
+    brightwater, staff, client_for, django_assert_max_num_queries
+):
+    activity = ActivityFactory(organisation=brightwater, created_by=staff)
+    client = client_for(staff)
+    url = reverse("activities:participant-list")
+    add_people(brightwater, 10, activity=activity)
+    at_10 = queries_for(client, url)
+    add_people(brightwater, 190, activity=activity)
+    with django_assert_max_num_queries(MAX_QUERIES):
+        at_200 = queries_for(client, url)
+    assert at_200 == at_10
+
+
+@pytest.mark.parametrize("persona", ["staff", "trustee"])
+def test_the_activity_page_costs_the_same_with_2_and_40_people_involved(
+    persona, people, brightwater, client_for, django_assert_max_num_queries
+):
+    activity = ActivityFactory(organisation=brightwater, created_by=people["staff"])
+    session = SessionFactory(activity=activity)
+    client = client_for(people[persona])
+    url = activity.get_absolute_url()
+    add_people(brightwater, 2, activity=activity, session=session)
+    at_2 = queries_for(client, url)
+    add_people(brightwater, 38, activity=activity, session=session)
+    with django_assert_max_num_queries(MAX_QUERIES):
+        at_40 = queries_for(client, url)
+    assert at_40 == at_2
+
+
+def test_a_persons_page_costs_the_same_with_2_and_30_involvements(
+    brightwater, staff, client_for, django_assert_max_num_queries
+):
+    ann = ParticipantFactory(organisation=brightwater, name="Ann Lee")
+
+    def involve(count):
+        for _ in range(count):
+            activity = ActivityFactory(organisation=brightwater, created_by=staff)
+            InvolvementFactory(
+                activity=activity, participant=ann, ended_on=datetime.date(2026, 12, 31)
+            )
+
+    client = client_for(staff)
+    url = reverse("activities:participant-detail", args=[ann.pk])
+    involve(2)
+    at_2 = queries_for(client, url)
+    involve(28)
+    with django_assert_max_num_queries(MAX_QUERIES):
+        at_30 = queries_for(client, url)
+    assert at_30 == at_2
+
+
+def test_the_attendance_page_costs_the_same_with_2_and_40_people(
+    brightwater, staff, client_for, django_assert_max_num_queries
+):
+    activity = ActivityFactory(organisation=brightwater, created_by=staff)
+    session = SessionFactory(activity=activity)
+    client = client_for(staff)
+    url = reverse("activities:session-attendance", args=[session.pk])
+    add_people(brightwater, 2, activity=activity, session=session)
+    at_2 = queries_for(client, url)
+    add_people(brightwater, 38, activity=activity, session=session)
+    with django_assert_max_num_queries(MAX_QUERIES):
+        at_40 = queries_for(client, url)
+    assert at_40 == at_2

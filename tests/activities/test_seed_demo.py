@@ -6,7 +6,14 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from activities.demo_people import DEMO_PASSWORD, PERSONAS
-from activities.models import Activity, AgreementEvent, Participant, Session
+from activities.models import (
+    Activity,
+    AgreementEvent,
+    Attendance,
+    Involvement,
+    Participant,
+    Session,
+)
 from involvement.models import Membership, Organisation, User
 
 
@@ -17,7 +24,17 @@ def seed() -> str:
 
 
 def counts() -> dict[str, int]:
-    models = [Organisation, User, Membership, Activity, AgreementEvent, Participant, Session]
+    models = [
+        Organisation,
+        User,
+        Membership,
+        Activity,
+        AgreementEvent,
+        Participant,
+        Session,
+        Involvement,
+        Attendance,
+    ]
     return {model.__name__: model.objects.count() for model in models}
 
 

@@ -1,13 +1,23 @@
-"""The activity list (scope, search, every filter) and the overview counts."""
+"""The activity list (scope, search, every filter), the overview counts, an activity at a glance
+and the people list."""
 
 import datetime
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
-from activities.models import Activity, Agreement, Approach, DecisionLevel
+from activities import selectors
+from activities.models import Activity, Agreement, Approach, DecisionLevel, Participant
 
-from ..factories import ActivityFactory, ParticipantFactory, influence_level
+from ..factories import (
+    ActivityFactory,
+    AttendanceFactory,
+    InvolvementFactory,
+    ParticipantFactory,
+    SessionFactory,
+    influence_level,
+)
 
 Status = Activity.Status
 
@@ -237,3 +247,127 @@ def test_filters_that_are_not_understood_are_ignored_not_an_error(activities, st
     response = staff_client.get(reverse("activities:activity-list"), params)
     assert response.status_code == 200
     assert len(response.context["object_list"]) == 5
+
+
+def test_at_a_glance_counts_people_how_they_came_in_sessions_held_and_attendances(
+    brightwater, staff
+):
+    activity = ActivityFactory(organisation=brightwater, created_by=staff)
+    invited = [InvolvementFactory(activity=activity, came_in="invited") for _ in range(3)]
+    volunteered = InvolvementFactory(activity=activity, came_in="volunteered")
+    now = timezone.now()
+    held = [
+        SessionFactory(activity=activity, starts_at=now - datetime.timedelta(days=days))
+        for days in (14, 7)
+    ]
+    upcoming = SessionFactory(activity=activity, starts_at=now + datetime.timedelta(days=7))
+    for session in held:
+        AttendanceFactory(session=session, participant=invited[0].participant)
+    AttendanceFactory(session=held[1], participant=volunteered.participant)
+    AttendanceFactory(session=held[1], participant=invited[1].participant, status="apologies")
+    AttendanceFactory(session=upcoming, participant=invited[2].participant, status="absent")
+    # Someone else's activity counts for nothing here.
+    other = InvolvementFactory(activity=ActivityFactory(organisation=brightwater))
+    AttendanceFactory(
+        session=SessionFactory(activity=other.activity), participant=other.participant
+    )
+
+    assert selectors.activity_at_a_glance(activity) == {
+        "people": 4,
+        "invited": 3,
+        "volunteered": 1,
+        "sessions_held": 2,
+        "attended": 3,
+    }
+
+
+def test_at_a_glance_of_an_activity_with_nobody_yet_is_all_zero(brightwater):
+    activity = ActivityFactory(organisation=brightwater)
+    assert set(selectors.activity_at_a_glance(activity).values()) == {0}
+
+
+@pytest.fixture
+def participants(brightwater, northgate):
+    for name, email in [
+        ("Ann Lee", "ann@example.org"),
+        ("Bo Tran", "bo.tran@example.org"),
+        ("Cy Annan", ""),
+        ("Dee", "LEE.D@example.org"),
+    ]:
+        ParticipantFactory(organisation=brightwater, name=name, email=email)
+    ParticipantFactory(organisation=northgate, name="Ann at Northgate")
+
+
+def people_listed(client, **params) -> set[str]:
+    response = client.get(reverse("activities:participant-list"), params)
+    assert response.status_code == 200
+    return {person.name for person in response.context["object_list"]}
+
+
+def test_the_people_list_shows_only_the_organisations_own(
+    participants, staff_client, client_for, other_org_staff
+):
+    assert people_listed(staff_client) == {"Ann Lee", "Bo Tran", "Cy Annan", "Dee"}
+    assert people_listed(client_for(other_org_staff)) == {"Ann at Northgate"}
+
+
+@pytest.mark.parametrize(
+    "q, expected",
+    [
+        ("ann", {"Ann Lee", "Cy Annan"}),
+        ("LEE", {"Ann Lee", "Dee"}),
+        ("bo.tran@", {"Bo Tran"}),
+        ("  tran  ", {"Bo Tran"}),
+        ("northgate", set()),
+        ("", {"Ann Lee", "Bo Tran", "Cy Annan", "Dee"}),
+    ],
+)
+def test_people_search_looks_in_name_and_email_ignoring_case(
+    participants, staff_client, q, expected
+):
+    assert people_listed(staff_client, q=q) == expected
+
+
+def test_people_list_counts_each_persons_activities(brightwater, staff_client):
+    ann = ParticipantFactory(organisation=brightwater, name="Ann Lee")
+    for _ in range(3):
+        InvolvementFactory(activity=ActivityFactory(organisation=brightwater), participant=ann)
+    ParticipantFactory(organisation=brightwater, name="Bo Tran")
+    response = staff_client.get(reverse("activities:participant-list"))
+    counts = {person.name: person.n_involvements for person in response.context["object_list"]}
+    assert counts == {"Ann Lee": 3, "Bo Tran": 0}
+
+
+def test_a_service_user_sees_an_activity_they_are_involved_in(
+    activities, brightwater, client_for, service_user
+):
+    """Involved through an Involvement, not the agreement: the list and the page both open."""
+    jordan = Participant.objects.get(user=service_user)
+    InvolvementFactory(activity=activities["peer"], participant=jordan)
+    client = client_for(service_user)
+    assert listed(client) == {"Shadow board", "Peer support network"}
+    assert client.get(activities["peer"].get_absolute_url()).status_code == 200
+    for other in ("forum", "redesign", "care_plan", "northgate"):
+        assert client.get(activities[other].get_absolute_url()).status_code == 404
+
+
+def test_the_sessions_of_an_activity_a_service_user_is_involved_in_are_in_their_scope(
+    activities, client_for, service_user
+):
+    """In scope, so changing one is refused (403) rather than hidden (404) as others are."""
+    jordan = Participant.objects.get(user=service_user)
+    InvolvementFactory(activity=activities["peer"], participant=jordan)
+    client = client_for(service_user)
+    for activity, status in ((activities["peer"], 403), (activities["forum"], 404)):
+        session = SessionFactory(activity=activity)
+        url = reverse("activities:session-update", args=[session.pk])
+        assert client.get(url).status_code == status
+
+
+def test_someone_elses_involvement_does_not_open_an_activity_to_a_service_user(
+    activities, brightwater, client_for, service_user
+):
+    InvolvementFactory(activity=activities["forum"], participant__name="Someone else")
+    client = client_for(service_user)
+    assert listed(client) == {"Shadow board"}
+    assert client.get(activities["forum"].get_absolute_url()).status_code == 404

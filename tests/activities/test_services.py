@@ -18,11 +18,13 @@ from activities.models import (
     AgreementEvent,
     Aim,
     Approach,
+    Attendance,
     Participant,
 )
 
 from ..factories import (
     ActivityFactory,
+    InvolvementFactory,
     ParticipantFactory,
     SessionFactory,
     first_approach,
@@ -299,3 +301,92 @@ def test_accessibility_checks_save_writes_the_changed_status(activity):
     services.accessibility_checks_save(activity=activity, formset=formset)
     statuses = AccessibilityCheck.objects.filter(activity=activity).values_list("status", flat=True)
     assert sorted(statuses).count(AccessibilityCheck.Status.IN_PLACE) == 1
+
+
+@pytest.fixture
+def session(activity):
+    return SessionFactory(activity=activity)
+
+
+def attendance(session) -> dict[str, str]:
+    return {a.participant.name: a.status for a in Attendance.objects.filter(session=session)}
+
+
+def test_attendance_record_sets_changes_and_clears(activity, session, brightwater):
+    ann = InvolvementFactory(activity=activity, participant__name="Ann").participant
+    bo = InvolvementFactory(activity=activity, participant__name="Bo").participant
+
+    services.attendance_record(session=session, statuses={ann.pk: "attended", bo.pk: "absent"})
+    assert attendance(session) == {"Ann": "attended", "Bo": "absent"}
+
+    services.attendance_record(session=session, statuses={ann.pk: "apologies", bo.pk: ""})
+    assert attendance(session) == {"Ann": "apologies"}
+    assert Attendance.objects.get().organisation == brightwater
+
+
+def test_attendance_record_ignores_people_not_involved_in_the_activity(
+    activity, session, brightwater, staff
+):
+    ann = InvolvementFactory(activity=activity, participant__name="Ann").participant
+    elsewhere = InvolvementFactory(
+        activity=ActivityFactory(organisation=brightwater, created_by=staff),
+        participant__name="Elsewhere",
+    ).participant
+    nobody = ParticipantFactory(organisation=brightwater, name="Nobody")
+    statuses = {ann.pk: "attended", elsewhere.pk: "attended", nobody.pk: "attended"}
+    services.attendance_record(session=session, statuses=statuses)
+    assert attendance(session) == {"Ann": "attended"}
+
+
+def test_attendance_record_only_takes_people_involved_on_the_day(activity, session):
+    # The session is on 10 March 2026.
+    joined_later = InvolvementFactory(
+        activity=activity, participant__name="Later", started_on=datetime.date(2026, 3, 11)
+    ).participant
+    left_before = InvolvementFactory(
+        activity=activity,
+        participant__name="Left",
+        started_on=datetime.date(2026, 1, 1),
+        ended_on=datetime.date(2026, 3, 9),
+    ).participant
+    on_the_day = InvolvementFactory(
+        activity=activity, participant__name="Here", ended_on=datetime.date(2026, 3, 10)
+    ).participant
+    statuses = {p.pk: "attended" for p in (joined_later, left_before, on_the_day)}
+
+    services.attendance_record(session=session, statuses=statuses)
+
+    assert attendance(session) == {"Here": "attended"}
+
+
+def test_attendance_record_touches_only_its_own_session(activity, session):
+    ann = InvolvementFactory(activity=activity, participant__name="Ann").participant
+    next_week = SessionFactory(activity=activity)
+    services.attendance_record(session=next_week, statuses={ann.pk: "apologies"})
+
+    services.attendance_record(session=session, statuses={ann.pk: "attended"})
+    services.attendance_record(session=session, statuses={ann.pk: ""})
+
+    assert attendance(session) == {}
+    assert attendance(next_week) == {"Ann": "apologies"}
+
+
+def test_involvement_remove_takes_their_attendance_at_this_activity_and_keeps_the_person(
+    activity, session, brightwater, staff
+):
+    involvement = InvolvementFactory(activity=activity, participant__name="Ann")
+    ann = involvement.participant
+    bo = InvolvementFactory(activity=activity, participant__name="Bo").participant
+    services.attendance_record(session=session, statuses={ann.pk: "attended", bo.pk: "attended"})
+    elsewhere = InvolvementFactory(
+        activity=ActivityFactory(organisation=brightwater, created_by=staff), participant=ann
+    )
+    other_session = SessionFactory(activity=elsewhere.activity)
+    services.attendance_record(session=other_session, statuses={ann.pk: "apologies"})
+
+    services.involvement_remove(involvement=involvement)
+
+    assert attendance(session) == {"Bo": "attended"}
+    assert attendance(other_session) == {"Ann": "apologies"}
+    assert Participant.objects.filter(pk=ann.pk).exists()
+    assert list(ann.involvements.all()) == [elsewhere]

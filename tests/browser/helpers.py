@@ -9,7 +9,14 @@ from django.test import Client
 from django.utils import timezone
 
 from activities import services
-from activities.models import Approach, DecisionLevel, InfluenceLevel, Session
+from activities.models import (
+    Approach,
+    DecisionLevel,
+    InfluenceLevel,
+    Involvement,
+    Participant,
+    Session,
+)
 
 AXE = Path(__file__).with_name("axe.min.js")
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
@@ -88,6 +95,28 @@ def add_session(activity, *, days_from_now=40, **data):
     }
     fields.update(data)
     return Session.objects.create(organisation=activity.organisation, activity=activity, **fields)
+
+
+def organisation_of(user):
+    return user.memberships.select_related("organisation").first().organisation
+
+
+def add_person(organisation, name, **data) -> Participant:
+    # Participants have no service either: the views save the ModelForm as it is.
+    return Participant.objects.create(organisation=organisation, name=name, **data)
+
+
+def involve(activity, person, *, role="participant", came_in="invited", days_ago=30, **data):
+    fields = {"started_on": timezone.localdate() - datetime.timedelta(days=days_ago)}
+    fields.update(data)
+    return Involvement.objects.create(
+        organisation=activity.organisation,
+        activity=activity,
+        participant=person,
+        role=role,
+        came_in=came_in,
+        **fields,
+    )
 
 
 # --- checks -----------------------------------------------------------------------------------

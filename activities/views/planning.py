@@ -18,8 +18,8 @@ from django.views.generic import (
 
 from involvement.permissions import OrganisationPermissionMixin, get_for_user
 
-from . import forms, selectors, services
-from .models import AccessibilityCheck, Agreement, Session
+from .. import forms, selectors, services
+from ..models import AccessibilityCheck, Agreement, Session
 
 
 class ActivityListView(OrganisationPermissionMixin, ListView):
@@ -102,6 +102,8 @@ class ActivityDetailView(OrganisationPermissionMixin, ActivityObjectMixin, Detai
             history=selectors.agreement_history(activity.agreement),
             sessions=selectors.sessions_of(activity),
             checks=AccessibilityCheck.objects.filter(activity=activity),
+            involvements=selectors.involvements_of(activity),
+            at_a_glance=selectors.activity_at_a_glance(activity),
             **kwargs,
         )
 

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from involvement.forms import GDSFormMixin
 
-from .models import (
+from ..models import (
     AccessibilityCheck,
     Activity,
     Agreement,
@@ -17,7 +17,7 @@ from .models import (
     Motive,
     Session,
 )
-from .selectors import lead_candidates
+from ..selectors import lead_candidates
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 

@@ -56,31 +56,6 @@ class Motive(models.TextChoices):
     INSTRUMENTAL = "instrumental", _("It improves decisions or services (instrumental value)")
 
 
-class Participant(TimeStamped):
-    """A person with lived experience, by name or pseudonym; an account is optional."""
-
-    organisation = models.ForeignKey(
-        Organisation, on_delete=models.CASCADE, related_name="participants"
-    )
-    name = models.CharField(_("name or pseudonym"), max_length=150)
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="participant_records",
-    )
-
-    class Meta:
-        ordering = ["name"]
-        constraints = [
-            models.UniqueConstraint(fields=["organisation", "name"], name="participant_unique_name")
-        ]
-
-    def __str__(self):
-        return self.name
-
-
 class Activity(TimeStamped):
     """An involvement activity an organisation plans with the people who use its services."""
 
@@ -209,7 +184,9 @@ class Agreement(TimeStamped):
     state = models.CharField(max_length=20, choices=State.choices, default=State.NOT_AGREED)
     agreed_on = models.DateField(_("date agreed"), null=True, blank=True)
     agreed_how = models.TextField(_("how it was agreed"), blank=True)
-    participants = models.ManyToManyField(Participant, blank=True, related_name="agreements")
+    participants = models.ManyToManyField(
+        "activities.Participant", blank=True, related_name="agreements"
+    )
 
     class Meta:
         ordering = ["activity"]

@@ -1,0 +1,29 @@
+"""Forms for planning activities and for the people involved in them."""
+
+from .people import AttendanceForm, InvolvementForm, ParticipantForm
+from .planning import (
+    DATE,
+    AccessibilityCheckForm,
+    AccessibilityCheckFormSet,
+    ActivityForm,
+    AgreementForm,
+    AgreementRecordForm,
+    SessionForm,
+    TransitionForm,
+    hinted_choices,
+)
+
+__all__ = [
+    "DATE",
+    "AccessibilityCheckForm",
+    "AccessibilityCheckFormSet",
+    "ActivityForm",
+    "AgreementForm",
+    "AgreementRecordForm",
+    "AttendanceForm",
+    "InvolvementForm",
+    "ParticipantForm",
+    "SessionForm",
+    "TransitionForm",
+    "hinted_choices",
+]

@@ -1,0 +1,38 @@
+"""Planning (activities, agreements, sessions) and the people involved in them."""
+
+from .people import AccessNeed, Attendance, ContactRoute, Involvement, Participant, PreferredFormat
+from .planning import (
+    AccessibilityCheck,
+    AccessibilitySystem,
+    Activity,
+    Agreement,
+    AgreementEvent,
+    Aim,
+    Approach,
+    Catalogue,
+    DecisionLevel,
+    InfluenceLevel,
+    Motive,
+    Session,
+)
+
+__all__ = [
+    "AccessNeed",
+    "AccessibilityCheck",
+    "AccessibilitySystem",
+    "Activity",
+    "Agreement",
+    "AgreementEvent",
+    "Aim",
+    "Approach",
+    "Attendance",
+    "Catalogue",
+    "ContactRoute",
+    "DecisionLevel",
+    "InfluenceLevel",
+    "Involvement",
+    "Motive",
+    "Participant",
+    "PreferredFormat",
+    "Session",
+]

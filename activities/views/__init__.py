@@ -1,0 +1,49 @@
+"""Views for planning activities and for the people involved in them."""
+
+from .people import (
+    InvolvementCreateView,
+    InvolvementDeleteView,
+    InvolvementUpdateView,
+    ParticipantCreateView,
+    ParticipantDetailView,
+    ParticipantListView,
+    ParticipantUpdateView,
+    SessionAttendanceView,
+)
+from .planning import (
+    AccessibilityChecksView,
+    ActivityCreateView,
+    ActivityDetailView,
+    ActivityListView,
+    ActivityOverviewView,
+    ActivityUpdateView,
+    AgreementRecordView,
+    AgreementUpdateView,
+    SessionCreateView,
+    SessionDeleteView,
+    SessionUpdateView,
+    activity_transition,
+)
+
+__all__ = [
+    "AccessibilityChecksView",
+    "ActivityCreateView",
+    "ActivityDetailView",
+    "ActivityListView",
+    "ActivityOverviewView",
+    "ActivityUpdateView",
+    "AgreementRecordView",
+    "AgreementUpdateView",
+    "InvolvementCreateView",
+    "InvolvementDeleteView",
+    "InvolvementUpdateView",
+    "ParticipantCreateView",
+    "ParticipantDetailView",
+    "ParticipantListView",
+    "ParticipantUpdateView",
+    "SessionAttendanceView",
+    "SessionCreateView",
+    "SessionDeleteView",
+    "SessionUpdateView",
+    "activity_transition",
+]

@@ -1,0 +1,44 @@
+"""Small-number suppression: a count that could pick someone out is shown as *."""
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.template import Context, Template
+
+from involvement.suppression import suppress
+
+
+@pytest.mark.parametrize(
+    "count, shown",
+    [(0, 0), (1, "*"), (7, "*"), (8, 8), (9, 9), (250, 250), (None, None)],
+)
+def test_counts_under_the_default_threshold_of_8_are_hidden(count, shown):
+    assert suppress(count, 8) == shown
+
+
+@pytest.mark.parametrize("count, shown", [(0, 0), (1, "*"), (9, "*"), (10, 10), (11, 11)])
+def test_an_organisation_can_raise_the_threshold(count, shown):
+    assert suppress(count, 10) == shown
+
+
+@pytest.mark.parametrize("threshold", [0, 1, 3, 4])
+def test_one_to_four_people_are_hidden_even_with_a_threshold_below_five(threshold):
+    assert [suppress(n, threshold) for n in range(7)] == [0, "*", "*", "*", "*", 5, 6]
+
+
+def test_the_template_filter_uses_the_organisations_threshold(brightwater):
+    brightwater.suppression_threshold = 10
+    template = Template("{% load suppression %}{{ a|suppress:org }} {{ b|suppress:org }}")
+    assert template.render(Context({"a": 9, "b": 10, "org": brightwater})) == "* 10"
+
+
+def test_the_threshold_starts_at_8(brightwater):
+    assert brightwater.suppression_threshold == 8
+
+
+def test_an_organisation_cannot_set_the_threshold_below_five(brightwater):
+    brightwater.suppression_threshold = 4
+    with pytest.raises(ValidationError) as refused:
+        brightwater.full_clean()
+    assert set(refused.value.message_dict) == {"suppression_threshold"}
+    brightwater.suppression_threshold = 5
+    brightwater.full_clean()
