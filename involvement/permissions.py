@@ -102,6 +102,10 @@ class OrganisationPermissionMixin:
 
     permission_required: str = ""
 
+    def fetch_objects(self) -> None:
+        """Load the objects the URL names (through `get_for_user`) as attributes, for views
+        that are not about one object. Runs before the role check, so 404 comes first."""
+
     def dispatch(self, request, *args, **kwargs):
         from django.contrib.auth.views import redirect_to_login
         from django.shortcuts import redirect
@@ -110,6 +114,7 @@ class OrganisationPermissionMixin:
             return redirect_to_login(request.get_full_path())
         if request.organisation is None:
             return redirect("no-organisation")
+        self.fetch_objects()
         if not can(request, self.permission_required):
             if kwargs and hasattr(self, "get_object"):
                 # 404 before 403: another organisation's object is not even confirmed.

@@ -105,10 +105,8 @@ class InvolvementCreateView(
 ):
     permission_required = "activities.change"
 
-    def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated and request.organisation is not None:
-            self.activity = self.get_activity("activities.change")
-        return super().dispatch(request, *args, **kwargs)
+    def fetch_objects(self):
+        self.activity = self.get_activity("activities.change")
 
     def form_valid(self, form):
         form.instance.organisation = self.request.organisation
@@ -148,16 +146,14 @@ class SessionAttendanceView(OrganisationPermissionMixin, FormView):
     form_class = forms.AttendanceForm
     template_name = "activities/attendance_form.html"
 
-    def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated and request.organisation is not None:
-            self.session = get_for_user(
-                request,
-                Session.objects.select_related("activity"),
-                "activities.change",
-                pk=kwargs["pk"],
-            )
-            self.activity = self.session.activity
-        return super().dispatch(request, *args, **kwargs)
+    def fetch_objects(self):
+        self.session = get_for_user(
+            self.request,
+            Session.objects.select_related("activity"),
+            "activities.change",
+            pk=self.kwargs["pk"],
+        )
+        self.activity = self.session.activity
 
     def get_form_kwargs(self):
         people = [i.participant for i in selectors.involvements_at(self.session)]

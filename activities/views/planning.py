@@ -174,10 +174,8 @@ class AgreementRecordView(OrganisationPermissionMixin, ActivityObjectMixin, Form
     form_class = forms.AgreementRecordForm
     template_name = "activities/agreement_record.html"
 
-    def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated and request.organisation is not None:
-            self.activity = self.get_activity("activities.agree")
-        return super().dispatch(request, *args, **kwargs)
+    def fetch_objects(self):
+        self.activity = self.get_activity("activities.agree")
 
     def get_initial(self):
         names = self.activity.agreement.participants.values_list("name", flat=True)
@@ -210,10 +208,8 @@ class AccessibilityChecksView(OrganisationPermissionMixin, ActivityObjectMixin, 
     permission_required = "activities.change"
     template_name = "activities/accessibility_form.html"
 
-    def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated and request.organisation is not None:
-            self.activity = self.get_activity("activities.change")
-        return super().dispatch(request, *args, **kwargs)
+    def fetch_objects(self):
+        self.activity = self.get_activity("activities.change")
 
     def formset(self, data=None):
         return forms.AccessibilityCheckFormSet(
@@ -258,10 +254,8 @@ class SessionMixin(ActivityObjectMixin):
 class SessionCreateView(OrganisationPermissionMixin, SessionMixin, CreateView):
     permission_required = "activities.change"
 
-    def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated and request.organisation is not None:
-            self.activity = self.get_activity("activities.change")
-        return super().dispatch(request, *args, **kwargs)
+    def fetch_objects(self):
+        self.activity = self.get_activity("activities.change")
 
     def form_valid(self, form):
         form.instance.organisation = self.request.organisation

@@ -30,7 +30,7 @@ COUNCIL = [
     ("Marion B.", "representative", "invited", 280, None),
     ("Lewis Grant", "representative", "invited", 250, None),
     ("Sasha Novak", "participant", "volunteered", 200, None),
-    ("Bernie T.", "participant", "invited", 180, 20),
+    ("Bernie T.", "participant", "invited", 180, 5),  # left after the past session
     ("Aisha K.", "peer_researcher", "invited", 150, None),
     ("Ray P.", "participant", "volunteered", 120, None),
     ("Hannah Cole with a long double-barrelled name-Smythe", "lead", "invited", 90, None),
