@@ -5,7 +5,7 @@ from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, SetPasswordForm
 from django.utils.translation import gettext_lazy as _
 
-from .models import Membership, Role
+from .models import Membership, Organisation, Role
 
 
 def gds_helper(form, submit_label) -> FormHelper:
@@ -115,3 +115,43 @@ class InvitationAcceptForm(GDSFormMixin, forms.Form):
             except forms.ValidationError as error:
                 self.add_error("password1", error)
         return cleaned
+
+
+MONTHS = [
+    (1, _("January")),
+    (2, _("February")),
+    (3, _("March")),
+    (4, _("April")),
+    (5, _("May")),
+    (6, _("June")),
+    (7, _("July")),
+    (8, _("August")),
+    (9, _("September")),
+    (10, _("October")),
+    (11, _("November")),
+    (12, _("December")),
+]
+
+
+class OrganisationSettingsForm(GDSFormMixin, forms.ModelForm):
+    submit_label = _("Save settings")
+
+    class Meta:
+        model = Organisation
+        fields = ["name", "year_start_month", "suppression_threshold"]
+        widgets = {
+            "year_start_month": forms.Select(choices=MONTHS),
+            "suppression_threshold": forms.NumberInput(attrs={"min": 5, "inputmode": "numeric"}),
+        }
+        labels = {"name": _("Organisation name")}
+        help_texts = {
+            "year_start_month": _("Reports and quarters follow your financial year."),
+        }
+        error_messages = {
+            "name": {"required": _("Enter the organisation's name.")},
+            "suppression_threshold": {
+                "required": _("Enter the smallest count to show."),
+                "invalid": _("Enter a whole number, 5 or more."),
+                "min_value": _("It cannot go below 5: fewer people than that could be picked out."),
+            },
+        }

@@ -24,6 +24,7 @@ RULES: dict[str, frozenset[str]] = {
     "activities.overview": frozenset({ADMIN, STAFF, TRUSTEE}),
     "participants.view": frozenset({ADMIN, STAFF}),
     "participants.change": frozenset({ADMIN, STAFF}),
+    "organisation.change": frozenset({ADMIN}),
     "members.view": frozenset({ADMIN}),
     "members.invite": frozenset({ADMIN}),
     "members.change": frozenset({ADMIN}),

@@ -40,6 +40,11 @@ urlpatterns = [
     path("account/", include(auth_patterns)),
     path("no-organisation/", views.no_organisation, name="no-organisation"),
     path("organisation/switch/", views.organisation_switch, name="organisation-switch"),
+    path(
+        "organisation/settings/",
+        views.OrganisationSettingsView.as_view(),
+        name="organisation-settings",
+    ),
     path("members/", views.MembershipListView.as_view(), name="membership-list"),
     path("members/invite/", views.MembershipInviteView.as_view(), name="membership-invite"),
     path(

@@ -12,7 +12,7 @@ from django.views.generic import FormView, ListView, UpdateView
 
 from . import forms, selectors, services
 from .middleware import SESSION_KEY
-from .models import Invitation, Membership
+from .models import Invitation, Membership, Organisation
 from .permissions import OrganisationPermissionMixin, get_for_user, scope
 
 
@@ -60,6 +60,22 @@ def organisation_switch(request):
 class LoginView(auth_views.LoginView):
     form_class = forms.LoginForm
     redirect_authenticated_user = True
+
+
+class OrganisationSettingsView(OrganisationPermissionMixin, UpdateView):
+    permission_required = "organisation.change"
+    template_name = "involvement/organisation_form.html"
+    form_class = forms.OrganisationSettingsForm
+    success_url = reverse_lazy("organisation-settings")
+
+    def get_object(self, queryset=None):
+        # A fresh copy: an invalid form writes what was typed onto its instance, and the header
+        # shows request.organisation.
+        return Organisation.objects.get(pk=self.request.organisation.pk)
+
+    def form_valid(self, form):
+        messages.success(self.request, _("Settings saved."))
+        return super().form_valid(form)
 
 
 class MembershipListView(OrganisationPermissionMixin, ListView):

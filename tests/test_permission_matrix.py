@@ -47,6 +47,8 @@ CASES = [
         (302, 302, 302, 302, 404, SIGN_IN),
         data={"organisation": "brightwater"},
     ),
+    # Every admin edits their own organisation's settings; northgate staff are not admins.
+    Case("organisation-settings", "GET", (200, 403, 403, 403, 403, SIGN_IN)),
     Case("membership-list", "GET", (200, 403, 403, 403, 403, SIGN_IN)),
     Case("membership-invite", "GET", (200, 403, 403, 403, 403, SIGN_IN)),
     # Memberships are outside a service user's scope (permissions.OWN_RECORDS), hence 404.

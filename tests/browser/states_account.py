@@ -163,6 +163,21 @@ def change_role_error(page, people, live_server):
     assert "only admin" in page.locator(".govuk-error-summary").inner_text()
 
 
+def organisation_settings(page, people, live_server):
+    sign_in(page, people["org_admin"], live_server)
+    page.goto(reverse("organisation-settings"))
+    expect_heading(page, "Organisation settings")
+
+
+def organisation_settings_error(page, people, live_server):
+    sign_in(page, people["org_admin"], live_server)
+    page.goto(reverse("organisation-settings"))
+    page.get_by_label("Smallest count shown").fill("3")
+    submit(page, "Save settings")
+    expect_error_summary(page)
+    assert "cannot go below 5" in page.locator(".govuk-error-summary").inner_text()
+
+
 def invitation_new_user(page, people, live_server):
     invitation = invite(people)
     page.goto(reverse("invitation-accept", args=[invitation.token]))
@@ -207,6 +222,8 @@ def invitation_wrong_user(page, people, live_server):
 
 
 ACCOUNT_STATES = [
+    organisation_settings,
+    organisation_settings_error,
     sign_in_empty,
     sign_in_error,
     sign_in_empty_fields_error,
