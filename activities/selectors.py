@@ -181,3 +181,45 @@ def activity_at_a_glance(activity: Activity) -> dict:
 
 def attendance_of(session: Session) -> dict[int, str]:
     return dict(Attendance.objects.filter(session=session).values_list("participant", "status"))
+
+
+def participant_export(participant: Participant) -> dict:
+    """Everything held about one person, as plain data they can be given (a subject access
+    request): their record, their part in each activity, attendance, agreements."""
+    fields = ["name", "email", "phone", "postal_address", "contact_by", "access_notes"]
+    involvements = involvements_of_participant(participant)
+    attendance = Attendance.objects.filter(participant=participant).select_related(
+        "session__activity"
+    )
+    return {
+        "exported_at": timezone.now().isoformat(),
+        "organisation": participant.organisation.name,
+        "record": {
+            **{field: getattr(participant, field) for field in fields},
+            "preferred_formats": participant.preferred_format_labels(),
+            "access_needs": participant.access_need_labels(),
+            "wants_payment": participant.wants_payment,
+            "recorded_on": participant.created_at.date().isoformat(),
+        },
+        "involvements": [
+            {
+                "activity": i.activity.title,
+                "role": i.get_role_display(),
+                "came_in": i.get_came_in_display(),
+                "started_on": i.started_on.isoformat(),
+                "ended_on": i.ended_on.isoformat() if i.ended_on else None,
+            }
+            for i in involvements
+        ],
+        "attendance": [
+            {
+                "activity": a.session.activity.title,
+                "session": a.session.starts_at.isoformat(),
+                "status": a.get_status_display(),
+            }
+            for a in attendance
+        ],
+        "agreements_taken_part_in": list(
+            participant.agreements.values_list("activity__title", flat=True)
+        ),
+    }

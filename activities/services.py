@@ -197,3 +197,35 @@ def involvement_remove(*, involvement: Involvement) -> None:
         participant_id=involvement.participant_id, session__activity_id=involvement.activity_id
     ).delete()
     involvement.delete()
+
+
+ERASED_FIELDS = {
+    "email": "",
+    "phone": "",
+    "postal_address": "",
+    "contact_by": "",
+    "preferred_formats": [],
+    "access_needs": [],
+    "access_notes": "",
+    "wants_payment": None,
+    "user": None,
+}
+
+
+@transaction.atomic
+def participant_erase(*, participant: Participant) -> Participant:
+    """Remove a person's identity and everything personal, keeping their involvement and
+    attendance as anonymous rows so counts stay true. Their name is also taken out of the
+    history of agreements they took part in."""
+    participant = Participant.objects.select_for_update().get(pk=participant.pk)
+    old_name = participant.name
+    for field, value in ERASED_FIELDS.items():
+        setattr(participant, field, value)
+    participant.name = _("Erased person %(n)s") % {"n": participant.pk}
+    participant.erased_at = timezone.now()
+    participant.save()
+    events = AgreementEvent.objects.filter(agreement__participants=participant).exclude(note="")
+    for event in events.filter(note__contains=old_name):
+        event.note = event.note.replace(old_name, participant.name)
+        event.save(update_fields=["note", "updated_at"])
+    return participant

@@ -24,6 +24,9 @@ RULES: dict[str, frozenset[str]] = {
     "activities.overview": frozenset({ADMIN, STAFF, TRUSTEE}),
     "participants.view": frozenset({ADMIN, STAFF}),
     "participants.change": frozenset({ADMIN, STAFF}),
+    "participants.export": frozenset({ADMIN, STAFF}),
+    # Erasure cannot be undone: only an organisation admin.
+    "participants.erase": frozenset({ADMIN}),
     "organisation.change": frozenset({ADMIN}),
     "members.view": frozenset({ADMIN}),
     "members.invite": frozenset({ADMIN}),

@@ -122,6 +122,20 @@ CASES = [
     Case("activities:participant-create", "GET", (200, 200, 403, 403, 200, SIGN_IN)),
     Case("activities:participant-detail", "GET", NOT_SERVICE_USERS, target="participant"),
     Case("activities:participant-update", "GET", NOT_SERVICE_USERS, target="participant"),
+    Case("activities:participant-export", "GET", NOT_SERVICE_USERS, target="participant"),
+    # Erasing cannot be undone: admins only.
+    Case(
+        "activities:participant-erase",
+        "GET",
+        (200, 403, 403, 404, 404, SIGN_IN),
+        target="participant",
+    ),
+    Case(
+        "activities:participant-erase",
+        "POST",
+        (302, 403, 403, 404, 404, SIGN_IN),
+        target="participant",
+    ),
 ]
 
 

@@ -121,7 +121,9 @@ class InvolvementForm(GDSFormMixin, forms.ModelForm):
     def __init__(self, *args, activity, **kwargs):
         super().__init__(*args, **kwargs)
         self.activity = activity
-        people = Participant.objects.filter(organisation=activity.organisation)
+        people = Participant.objects.filter(
+            organisation=activity.organisation, erased_at__isnull=True
+        )
         if self.instance.pk:
             self.fields["participant"].disabled = True
         else:

@@ -52,6 +52,8 @@ class Participant(TimeStamped):
     access_needs = models.JSONField(_("access needs"), default=list, blank=True)
     access_notes = models.TextField(_("other access needs"), blank=True)
     wants_payment = models.BooleanField(_("wants to be paid for their time"), null=True)
+    # Set when the person's identity was erased; their involvement still counts, anonymously.
+    erased_at = models.DateTimeField(null=True, blank=True, editable=False)
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,

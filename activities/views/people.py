@@ -5,10 +5,19 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.contrib import messages
 from django.forms import Form
+from django.http import JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.generic import CreateView, DeleteView, DetailView, FormView, ListView, UpdateView
+from django.views.generic import (
+    CreateView,
+    DeleteView,
+    DetailView,
+    FormView,
+    ListView,
+    UpdateView,
+    View,
+)
 
 from involvement.permissions import OrganisationPermissionMixin, get_for_user
 
@@ -32,10 +41,14 @@ class ParticipantListView(OrganisationPermissionMixin, ListView):
 
 
 class ParticipantObjectMixin:
+    # Nothing can be added back to an erased record, so only the detail page shows one.
+    include_erased = False
+
     def get_object(self, queryset=None):
-        return get_for_user(
-            self.request, Participant.objects.all(), self.permission_required, pk=self.kwargs["pk"]
-        )
+        people = Participant.objects.select_related("organisation")
+        if not self.include_erased:
+            people = people.filter(erased_at__isnull=True)
+        return get_for_user(self.request, people, self.permission_required, pk=self.kwargs["pk"])
 
 
 class ParticipantFormMixin:
@@ -66,6 +79,7 @@ class ParticipantUpdateView(
 
 class ParticipantDetailView(OrganisationPermissionMixin, ParticipantObjectMixin, DetailView):
     permission_required = "participants.view"
+    include_erased = True
     template_name = "activities/participant_detail.html"
     context_object_name = "participant"
 
@@ -73,6 +87,36 @@ class ParticipantDetailView(OrganisationPermissionMixin, ParticipantObjectMixin,
         return super().get_context_data(
             involvements=selectors.involvements_of_participant(self.object), **kwargs
         )
+
+
+class ParticipantExportView(OrganisationPermissionMixin, ParticipantObjectMixin, View):
+    """Everything held about a person, as a JSON file staff can hand to them."""
+
+    permission_required = "participants.export"
+
+    def get(self, request, *args, **kwargs):
+        participant = self.get_object()
+        response = JsonResponse(
+            selectors.participant_export(participant),
+            json_dumps_params={"indent": 2, "ensure_ascii": False},
+        )
+        response["Content-Disposition"] = f'attachment; filename="person-{participant.pk}.json"'
+        response["Cache-Control"] = "no-store"
+        return response
+
+
+class ParticipantEraseView(OrganisationPermissionMixin, ParticipantObjectMixin, FormView):
+    permission_required = "participants.erase"
+    form_class = Form
+    template_name = "activities/participant_confirm_erase.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(participant=self.get_object(), **kwargs)
+
+    def form_valid(self, form):
+        participant = services.participant_erase(participant=self.get_object())
+        messages.success(self.request, _("Their identity and personal details were erased."))
+        return redirect("activities:participant-detail", pk=participant.pk)
 
 
 class InvolvementMixin:

@@ -144,6 +144,23 @@ def person_detail(page, people, live_server):
     assert page.locator("table:has(#involvements-caption) tbody tr").count() == 3
 
 
+def person_erase_confirm(page, people, live_server):
+    person = dee(people)
+    sign_in(page, people["org_admin"], live_server)
+    page.goto(reverse("activities:participant-detail", args=[person.pk]))
+    page.get_by_role("link", name="Erase this person").click()
+    expect_heading(page, "Erase Dee Walsh?")
+
+
+def person_erased(page, people, live_server):
+    person = dee(people)
+    sign_in(page, people["org_admin"], live_server)
+    page.goto(reverse("activities:participant-erase", args=[person.pk]))
+    submit(page, "Erase this person")
+    expect_heading(page, f"Erased person {person.pk}")
+    assert "Dee Walsh" not in page.locator("main").inner_text()
+
+
 def person_edit(page, people, live_server):
     person = dee(people)
     sign_in(page, people["staff"], live_server)
@@ -281,6 +298,8 @@ def activity_people_service_user(page, people, live_server):
 
 
 PEOPLE_STATES = [
+    person_erase_confirm,
+    person_erased,
     people_list_empty,
     people_list_paginated,
     people_list_search_finds_nobody,
