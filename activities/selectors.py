@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from involvement.models import Organisation, Role, User
 from involvement.permissions import scope
+from involvement.suppression import suppress, suppress_breakdown
 
 from .models import (
     Activity,
@@ -84,7 +85,11 @@ def activity_detail_queryset(request) -> QuerySet:
 
 
 def agreement_history(agreement) -> QuerySet:
-    return AgreementEvent.objects.filter(agreement=agreement).select_related("actor")
+    return (
+        AgreementEvent.objects.filter(agreement=agreement)
+        .select_related("actor")
+        .prefetch_related("participants")
+    )
 
 
 def sessions_of(activity: Activity) -> QuerySet:
@@ -176,6 +181,23 @@ def activity_at_a_glance(activity: Activity) -> dict:
         "attended": Attendance.objects.filter(
             session__activity=activity, status=Attendance.Status.ATTENDED
         ).count(),
+    }
+
+
+def activity_at_a_glance_shown(activity: Activity, threshold: int) -> dict:
+    """The at-a-glance counts as they may be shown, small numbers hidden, including any that
+    could be worked out from the total by subtraction."""
+    counts = activity_at_a_glance(activity)
+    people, parts = suppress_breakdown(
+        counts["people"],
+        {"invited": counts["invited"], "volunteered": counts["volunteered"]},
+        threshold,
+    )
+    return {
+        **counts,
+        **parts,
+        "people": people,
+        "attended": suppress(counts["attended"], threshold),
     }
 
 

@@ -120,6 +120,12 @@ def agreement_update(*, agreement: Agreement, changed_by: User, data: dict) -> A
     return agreement
 
 
+def _participant_named(organisation, name: str) -> Participant:
+    """The organisation's person with this name, whatever its case, or a new one."""
+    existing = Participant.objects.filter(organisation=organisation, name__iexact=name).first()
+    return existing or Participant.objects.create(organisation=organisation, name=name)
+
+
 @transaction.atomic
 def agreement_record(
     *,
@@ -138,20 +144,18 @@ def agreement_record(
     )
     if not agreement.is_ready_to_agree():
         raise ValueError(_("Write down the purpose and choose the influence level first."))
-    participants = [
-        Participant.objects.get_or_create(organisation=agreement.organisation, name=name)[0]
-        for name in participant_names
-    ]
+    participants = [_participant_named(agreement.organisation, name) for name in participant_names]
     agreement.state = Agreement.State.AGREED
     agreement.agreed_on, agreement.agreed_how = agreed_on, agreed_how
     agreement.save()
     agreement.participants.set(participants)
-    note = _("Agreed on %(date)s with %(names)s. %(how)s") % {
+    note = _("Agreed on %(date)s. %(how)s") % {
         "date": agreed_on.strftime("%d/%m/%Y"),
-        "names": ", ".join(participant_names),
         "how": agreed_how,
     }
-    agreement.log_event(kind=AgreementEvent.Kind.AGREED, actor=recorded_by, note=note)
+    agreement.log_event(
+        kind=AgreementEvent.Kind.AGREED, actor=recorded_by, note=note, participants=participants
+    )
     activity = agreement.activity
     if activity.status == Activity.Status.DRAFT:
         activity.status = Activity.Status.AGREED
@@ -215,17 +219,12 @@ ERASED_FIELDS = {
 @transaction.atomic
 def participant_erase(*, participant: Participant) -> Participant:
     """Remove a person's identity and everything personal, keeping their involvement and
-    attendance as anonymous rows so counts stay true. Their name is also taken out of the
-    history of agreements they took part in."""
+    attendance as anonymous rows so counts stay true. Agreement history names people through
+    rows, so it shows the erased label from now on."""
     participant = Participant.objects.select_for_update().get(pk=participant.pk)
-    old_name = participant.name
     for field, value in ERASED_FIELDS.items():
         setattr(participant, field, value)
     participant.name = _("Erased person %(n)s") % {"n": participant.pk}
     participant.erased_at = timezone.now()
     participant.save()
-    events = AgreementEvent.objects.filter(agreement__participants=participant).exclude(note="")
-    for event in events.filter(note__contains=old_name):
-        event.note = event.note.replace(old_name, participant.name)
-        event.save(update_fields=["note", "updated_at"])
     return participant

@@ -155,3 +155,7 @@ class OrganisationSettingsForm(GDSFormMixin, forms.ModelForm):
                 "min_value": _("It cannot go below 5: fewer people than that could be picked out."),
             },
         }
+
+    def clean_name(self):
+        # One line of plain text: it goes into e-mail subjects and page headers.
+        return " ".join(self.cleaned_data["name"].split())

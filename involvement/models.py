@@ -5,7 +5,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
-from django.core.validators import MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -86,6 +86,7 @@ class Organisation(TimeStamped):
     year_start_month = models.PositiveSmallIntegerField(
         _("month the financial year starts"),
         default=4,
+        validators=[MinValueValidator(1), MaxValueValidator(12)],
         help_text=_("1 is January, 4 is April."),
     )
 

@@ -51,9 +51,12 @@ def membership_change_role(*, membership: Membership, role: str) -> Membership:
     """Change a role, but never leave an organisation without an admin."""
     membership = Membership.objects.select_for_update().get(pk=membership.pk)
     if membership.role == Role.ADMIN and role != Role.ADMIN:
-        admins = Membership.objects.filter(
-            organisation_id=membership.organisation_id, role=Role.ADMIN
-        ).count()
+        # Lock every admin row, so two admins demoting each other at once cannot both pass.
+        admins = len(
+            Membership.objects.select_for_update().filter(
+                organisation_id=membership.organisation_id, role=Role.ADMIN
+            )
+        )
         if admins <= 1:
             raise ValidationError(
                 {"role": _("This is the only admin. Make someone else an admin first.")}

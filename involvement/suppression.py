@@ -11,3 +11,21 @@ def suppress(count: int | None, threshold: int) -> int | str | None:
     if count is None or count == 0:
         return count
     return SUPPRESSED if count < max(threshold, MINIMUM_THRESHOLD) else count
+
+
+def suppress_breakdown(
+    total: int, parts: dict[str, int], threshold: int
+) -> tuple[int | str, dict[str, int | str]]:
+    """A total and its parts as they may be shown, so no hidden part can be worked out by
+    subtraction: when exactly one part is hidden and the total is shown, the next smallest
+    non-zero part is hidden too (secondary suppression)."""
+    shown_total = suppress(total, threshold)
+    shown = {name: suppress(count, threshold) for name, count in parts.items()}
+    hidden = [name for name, value in shown.items() if value == SUPPRESSED]
+    if len(hidden) == 1 and shown_total != SUPPRESSED:
+        others = sorted(
+            (count, name) for name, count in parts.items() if name not in hidden and count
+        )
+        if others:
+            shown[others[0][1]] = SUPPRESSED
+    return shown_total, shown

@@ -125,6 +125,8 @@ class InvolvementForm(GDSFormMixin, forms.ModelForm):
             organisation=activity.organisation, erased_at__isnull=True
         )
         if self.instance.pk:
+            # Shown, not changed; erased people too, so an anonymous row can still be ended.
+            people = Participant.objects.filter(pk=self.instance.participant_id)
             self.fields["participant"].disabled = True
         else:
             people = people.exclude(involvements__activity=activity)

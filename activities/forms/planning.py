@@ -198,7 +198,11 @@ class AgreementRecordForm(GDSFormMixin, forms.Form):
 
     def clean_participants(self):
         names = [line.strip() for line in self.cleaned_data["participants"].splitlines()]
-        names = list(dict.fromkeys(name[:150] for name in names if name))
+        # One line per person: "Alice" and "alice" are the same person.
+        names = list(
+            {name[:150].casefold(): name[:150] for name in reversed(names) if name}.values()
+        )
+        names.reverse()
         if not names:
             raise forms.ValidationError(_("Enter at least one person who took part."))
         return names

@@ -200,9 +200,11 @@ class Agreement(TimeStamped):
     def is_agreed(self) -> bool:
         return self.state == self.State.AGREED
 
-    def log_event(self, *, kind: str, actor, changes=None, note: str = "") -> "AgreementEvent":
+    def log_event(
+        self, *, kind: str, actor, changes=None, note: str = "", participants=()
+    ) -> "AgreementEvent":
         """Add an entry to this agreement's history."""
-        return AgreementEvent.objects.create(
+        event = AgreementEvent.objects.create(
             organisation_id=self.organisation_id,
             agreement=self,
             kind=kind,
@@ -210,6 +212,9 @@ class Agreement(TimeStamped):
             changes=changes or [],
             note=note,
         )
+        if participants:
+            event.participants.set(participants)
+        return event
 
 
 class AgreementEvent(TimeStamped):
@@ -228,6 +233,9 @@ class AgreementEvent(TimeStamped):
     # [{"field": ..., "label": ..., "old": ..., "new": ...}] as plain text at the time.
     changes = models.JSONField(default=list, blank=True)
     note = models.TextField(blank=True)
+    # Who took part in this agreement: rows, not names in the note, so only people allowed to
+    # see names see them, and an erased person's name is gone from history too.
+    participants = models.ManyToManyField("activities.Participant", blank=True, related_name="+")
 
     class Meta:
         ordering = ["-created_at", "-pk"]

@@ -103,7 +103,9 @@ class ActivityDetailView(OrganisationPermissionMixin, ActivityObjectMixin, Detai
             sessions=selectors.sessions_of(activity),
             checks=AccessibilityCheck.objects.filter(activity=activity),
             involvements=selectors.involvements_of(activity),
-            at_a_glance=selectors.activity_at_a_glance(activity),
+            at_a_glance=selectors.activity_at_a_glance_shown(
+                activity, self.request.organisation.suppression_threshold
+            ),
             **kwargs,
         )
 

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from activities import services
 from activities.forms import InvolvementForm
-from activities.models import AgreementEvent, Attendance, Involvement, Participant
+from activities.models import Attendance, Involvement, Participant
 
 from ..factories import (
     ActivityFactory,
@@ -90,13 +90,40 @@ def test_erasing_removes_identity_and_keeps_the_counts(dee, dee_involved):
     assert Attendance.objects.filter(participant=dee).count() == 1
 
 
-def test_erasing_takes_the_name_out_of_agreement_history(dee, dee_involved):
-    note = AgreementEvent.objects.get(agreement__activity=dee_involved, kind="agreed").note
-    assert "Dee Walsh" in note
+def test_erasing_takes_the_name_out_of_agreement_history(client_for, org_admin, dee, dee_involved):
+    url = reverse("activities:activity-detail", args=[dee_involved.pk])
+    assert "Dee Walsh" in client_for(org_admin).get(url).content.decode()
     services.participant_erase(participant=dee)
-    note = AgreementEvent.objects.get(agreement__activity=dee_involved, kind="agreed").note
-    assert "Dee Walsh" not in note
-    assert f"Erased person {dee.pk}" in note
+    page = client_for(org_admin).get(url).content.decode()
+    assert "Dee Walsh" not in page
+    assert f"Erased person {dee.pk}" in page
+
+
+def test_trustees_and_service_users_see_no_names_of_people_who_agreed(
+    client_for, trustee, dee, dee_involved
+):
+    page = (
+        client_for(trustee)
+        .get(reverse("activities:activity-detail", args=[dee_involved.pk]))
+        .content.decode()
+    )
+    assert "Dee Walsh" not in page
+    assert "People who took part" in page
+
+
+def test_an_erased_persons_involvement_can_still_be_ended(client_for, staff, dee, dee_involved):
+    services.participant_erase(participant=dee)
+    involvement = Involvement.objects.get(participant=dee)
+    url = reverse("activities:involvement-update", args=[involvement.pk])
+    data = {
+        "role": "co_chair",
+        "came_in": "invited",
+        "started_on": "2026-01-01",
+        "ended_on": "2026-06-30",
+    }
+    assert client_for(staff).post(url, data).status_code == 302
+    involvement.refresh_from_db()
+    assert involvement.ended_on.isoformat() == "2026-06-30"
 
 
 def test_an_admin_erases_from_the_person_page(client_for, org_admin, dee, dee_involved):

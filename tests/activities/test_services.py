@@ -238,7 +238,9 @@ def test_agreement_record_agrees_a_draft_and_keeps_the_history(activity, staff):
     assert Activity.objects.get(pk=activity.pk).status == Status.AGREED
     event = AgreementEvent.objects.get()
     assert (event.kind, event.actor) == (AgreementEvent.Kind.AGREED, staff)
-    assert event.note == "Agreed on 20/01/2026 with Ann, Bo. At the first meeting"
+    # Names are rows, not text, so only people allowed to see names see them.
+    assert event.note == "Agreed on 20/01/2026. At the first meeting"
+    assert sorted(p.name for p in event.participants.all()) == ["Ann", "Bo"]
 
 
 def test_agreement_record_finds_or_creates_participants_by_name(
@@ -336,6 +338,13 @@ def test_attendance_record_ignores_people_not_involved_in_the_activity(
     statuses = {ann.pk: "attended", elsewhere.pk: "attended", nobody.pk: "attended"}
     services.attendance_record(session=session, statuses=statuses)
     assert attendance(session) == {"Ann": "attended"}
+
+
+def test_agreement_record_finds_a_person_whatever_the_case(activity, staff, brightwater):
+    ann = ParticipantFactory(organisation=brightwater, name="Ann Lee")
+    agreement = record(write_terms(activity), staff, names=["ann lee"])
+    assert list(agreement.participants.all()) == [ann]
+    assert Participant.objects.filter(organisation=brightwater).count() == 1
 
 
 def test_attendance_record_only_takes_people_involved_on_the_day(activity, session):

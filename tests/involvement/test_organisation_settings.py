@@ -56,3 +56,17 @@ def test_settings_change_only_the_admins_own_organisation(client_for, people, br
     client_for(people["other_org_admin"]).post(URL, settings_data(name="Northgate renamed"))
     brightwater.refresh_from_db()
     assert brightwater.name == "Brightwater Health and Care Trust"
+
+
+def test_a_month_outside_the_year_is_refused(admin_client, brightwater):
+    response = admin_client.post(URL, settings_data(year_start_month="13"))
+    assert response.status_code == 200
+    assert "year_start_month" in response.context["form"].errors
+    brightwater.refresh_from_db()
+    assert brightwater.year_start_month == 4
+
+
+def test_a_name_is_kept_on_one_line(admin_client, brightwater):
+    admin_client.post(URL, settings_data(name="Bright\nwater   Trust"))
+    brightwater.refresh_from_db()
+    assert brightwater.name == "Bright water Trust"

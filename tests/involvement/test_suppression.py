@@ -4,7 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.template import Context, Template
 
-from involvement.suppression import suppress
+from involvement.suppression import suppress, suppress_breakdown
 
 
 @pytest.mark.parametrize(
@@ -42,3 +42,20 @@ def test_an_organisation_cannot_set_the_threshold_below_five(brightwater):
     assert set(refused.value.message_dict) == {"suppression_threshold"}
     brightwater.suppression_threshold = 5
     brightwater.full_clean()
+
+
+@pytest.mark.parametrize(
+    "total, parts, expected",
+    [
+        # 9 shown and 8 invited would give away 1 volunteered: both parts are hidden.
+        (9, {"invited": 8, "volunteered": 1}, (9, {"invited": "*", "volunteered": "*"})),
+        (20, {"invited": 10, "volunteered": 10}, (20, {"invited": 10, "volunteered": 10})),
+        # Nothing to work out when the total is hidden too.
+        (3, {"invited": 2, "volunteered": 1}, ("*", {"invited": "*", "volunteered": "*"})),
+        (9, {"invited": 9, "volunteered": 0}, (9, {"invited": 9, "volunteered": 0})),
+        # Three parts, one hidden: the next smallest goes too.
+        (30, {"a": 2, "b": 10, "c": 18}, (30, {"a": "*", "b": "*", "c": 18})),
+    ],
+)
+def test_a_hidden_part_cannot_be_worked_out_from_the_total(total, parts, expected):
+    assert suppress_breakdown(total, parts, 8) == expected
