@@ -22,6 +22,25 @@ from .models import (
 )
 
 
+def _once_per_submission(model, organisation, submission_key, insert):
+    """Run `insert()` unless a row of `model` already carries this form's submission key:
+    a double submit, or a retry after a lost response, gives back the first row."""
+    if submission_key:
+        existing = model.objects.filter(
+            organisation=organisation, submission_key=submission_key
+        ).first()
+        if existing:
+            return existing
+    try:
+        with transaction.atomic():
+            return insert()
+    except IntegrityError:
+        if not submission_key:
+            raise
+        # Two submits raced past the check above: the constraint let one through.
+        return model.objects.get(organisation=organisation, submission_key=submission_key)
+
+
 def activity_create(
     *,
     organisation: Organisation,
@@ -33,18 +52,29 @@ def activity_create(
 
     A second submit with the same `submission_key` returns the first activity, not a new one.
     """
-    if submission_key:
-        existing = Activity.objects.filter(
-            organisation=organisation, submission_key=submission_key
-        ).first()
-        if existing:
-            return existing
-    try:
-        with transaction.atomic():
-            return _activity_insert(organisation, created_by, data, submission_key)
-    except IntegrityError:
-        # Two submits raced past the check above: the constraint let one through.
-        return Activity.objects.get(organisation=organisation, submission_key=submission_key)
+    return _once_per_submission(
+        Activity,
+        organisation,
+        submission_key,
+        lambda: _activity_insert(organisation, created_by, data, submission_key),
+    )
+
+
+def session_create(
+    *, activity: Activity, data: dict, submission_key: uuid.UUID | None = None
+) -> Session:
+    """Add a session; a second submit with the same `submission_key` returns the first."""
+    return _once_per_submission(
+        Session,
+        activity.organisation,
+        submission_key,
+        lambda: Session.objects.create(
+            organisation=activity.organisation,
+            activity=activity,
+            submission_key=submission_key,
+            **data,
+        ),
+    )
 
 
 def _activity_insert(organisation, created_by, data, submission_key) -> Activity:

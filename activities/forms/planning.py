@@ -27,9 +27,23 @@ def hinted_choices(queryset) -> list[Choice]:
     return [Choice(item.pk, item.name, hint=item.meaning) for item in queryset]
 
 
-class ActivityForm(GDSFormMixin, forms.ModelForm):
-    submit_label = _("Save activity")
+class SubmissionKeyMixin(forms.Form):
+    """A hidden key, new each time an add form is shown, so the service can tell a double
+    submit (or a retry after a lost response) from a second record."""
+
     submission_key = forms.UUIDField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound and getattr(self.instance, "pk", None) is None:
+            self.initial["submission_key"] = uuid.uuid4()
+
+    def data_without_key(self) -> dict:
+        return {k: v for k, v in self.cleaned_data.items() if k != "submission_key"}
+
+
+class ActivityForm(GDSFormMixin, SubmissionKeyMixin, forms.ModelForm):
+    submit_label = _("Save activity")
 
     class Meta:
         model = Activity
@@ -106,8 +120,6 @@ class ActivityForm(GDSFormMixin, forms.ModelForm):
         fields["starts_on"].error_messages["invalid"] = _("Enter a real start date.")
         fields["ends_on"].error_messages["invalid"] = _("Enter a real end date.")
         fields["decision_level"].error_messages["required"] = _("Choose the decision level.")
-        if not self.is_bound and self.instance.pk is None:
-            self.initial["submission_key"] = uuid.uuid4()
 
     def clean(self):
         cleaned = super().clean()
@@ -212,7 +224,7 @@ class TransitionForm(forms.Form):
     to_status = forms.ChoiceField(choices=Activity.Status.choices)
 
 
-class SessionForm(GDSFormMixin, forms.ModelForm):
+class SessionForm(GDSFormMixin, SubmissionKeyMixin, forms.ModelForm):
     submit_label = _("Save session")
     # Someone typing "meet.example.org/abc" means https, as browsers assume.
     online_link = forms.URLField(

@@ -297,9 +297,16 @@ class Session(TimeStamped):
     agenda_set_with_participants = models.BooleanField(
         _("agenda set with participants"), default=False
     )
+    # The hidden key the add form carries, so a double submit finds the first session.
+    submission_key = models.UUIDField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["starts_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "submission_key"], name="session_one_per_submission"
+            )
+        ]
 
     def __str__(self):
         return f"{self.activity} – {self.starts_at:%Y-%m-%d %H:%M}"

@@ -62,7 +62,7 @@ class ActivityCreateView(OrganisationPermissionMixin, ActivityFormMixin, CreateV
     permission_required = "activities.add"
 
     def form_valid(self, form):
-        data = {k: v for k, v in form.cleaned_data.items() if k != "submission_key"}
+        data = form.data_without_key()
         self.object = services.activity_create(
             organisation=self.request.organisation,
             created_by=self.request.user,
@@ -119,7 +119,7 @@ class ActivityUpdateView(
         return self.get_activity("activities.change")
 
     def form_valid(self, form):
-        data = {k: v for k, v in form.cleaned_data.items() if k != "submission_key"}
+        data = form.data_without_key()
         services.activity_update(activity=self.object, data=data)
         messages.success(self.request, _("Activity updated."))
         return redirect(self.object)
@@ -260,10 +260,13 @@ class SessionCreateView(OrganisationPermissionMixin, SessionMixin, CreateView):
         self.activity = self.get_activity("activities.change")
 
     def form_valid(self, form):
-        form.instance.organisation = self.request.organisation
-        form.instance.activity = self.activity
+        self.object = services.session_create(
+            activity=self.activity,
+            data=form.data_without_key(),
+            submission_key=form.cleaned_data.get("submission_key"),
+        )
         messages.success(self.request, _("Session added."))
-        return super().form_valid(form)
+        return redirect(self.get_success_url())
 
 
 class SessionUpdateView(OrganisationPermissionMixin, SessionMixin, UpdateView):

@@ -83,6 +83,20 @@ def test_plan_form_keeps_its_submission_key_when_it_comes_back_with_errors(staff
     assert Page.of(response).value("submission_key") == data["submission_key"]
 
 
+def test_double_submitting_the_session_form_creates_one_session(staff_client, activity):
+    url = reverse("activities:session-create", args=[activity.pk])
+    key = Page.of(staff_client.get(url)).value("submission_key")
+    assert key
+    data = {"starts_at": "2026-05-01T10:00", "place": "Town hall", "submission_key": key}
+    first = staff_client.post(url, data)
+    second = staff_client.post(url, data)
+    assert first.status_code == second.status_code == 302
+    assert Session.objects.filter(activity=activity).count() == 1
+    # A fresh form is a fresh session.
+    staff_client.post(url, {**data, "submission_key": str(uuid.uuid4())})
+    assert Session.objects.filter(activity=activity).count() == 2
+
+
 def test_double_submitting_the_plan_form_creates_one_activity(staff_client):
     data = plan()
     first = staff_client.post(reverse("activities:activity-create"), data)
