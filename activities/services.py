@@ -194,7 +194,7 @@ def agreement_record(
 
 
 @transaction.atomic
-def accessibility_checks_save(*, activity: Activity, formset) -> None:
+def accessibility_checks_save(*, formset) -> None:
     # formset.save() writes only changed rows of its own queryset: a posted id from elsewhere
     # is skipped, and the formset is edit-only so no row is ever created here.
     formset.save()

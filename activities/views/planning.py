@@ -226,7 +226,7 @@ class AccessibilityChecksView(OrganisationPermissionMixin, ActivityObjectMixin, 
         formset = self.formset(request.POST)
         if not formset.is_valid():
             return self.render_to_response(self.get_context_data(formset=formset))
-        services.accessibility_checks_save(activity=self.activity, formset=formset)
+        services.accessibility_checks_save(formset=formset)
         messages.success(request, _("Accessibility checklist saved."))
         return redirect(self.activity)
 

@@ -300,7 +300,7 @@ def test_accessibility_checks_save_writes_the_changed_status(activity):
         data, queryset=AccessibilityCheck.objects.filter(activity=activity)
     )
     assert formset.is_valid(), formset.errors
-    services.accessibility_checks_save(activity=activity, formset=formset)
+    services.accessibility_checks_save(formset=formset)
     statuses = AccessibilityCheck.objects.filter(activity=activity).values_list("status", flat=True)
     assert sorted(statuses).count(AccessibilityCheck.Status.IN_PLACE) == 1
 
