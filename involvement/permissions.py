@@ -27,6 +27,11 @@ RULES: dict[str, frozenset[str]] = {
     "participants.export": frozenset({ADMIN, STAFF}),
     # Erasure cannot be undone: only an organisation admin.
     "participants.erase": frozenset({ADMIN}),
+    "feedback.view": frozenset({ADMIN, STAFF}),
+    "feedback.send": frozenset({ADMIN, STAFF}),
+    # Counts of who is involved, suppressed; never a person's answers.
+    "involvement.view": frozenset({ADMIN, STAFF, TRUSTEE}),
+    "population.change": frozenset({ADMIN, STAFF}),
     "organisation.change": frozenset({ADMIN}),
     "members.view": frozenset({ADMIN}),
     "members.invite": frozenset({ADMIN}),

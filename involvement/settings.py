@@ -46,8 +46,10 @@ INSTALLED_APPS = [
     "crispy_forms_gds",
     "django_filters",
     "axes",
+    "django_ratelimit",
     "involvement",
     "activities",
+    "quality",
 ]
 
 MIDDLEWARE = [
@@ -215,4 +217,22 @@ LOGGING = {
 }
 
 PAGINATE_BY = 25
+
+# Personal feedback links: how long one works, and how many bad links one IP address may try.
+FEEDBACK_LINK_DAYS = int(os.environ.get("FEEDBACK_LINK_DAYS", "60"))
+FEEDBACK_LINK_GUESSES = os.environ.get("FEEDBACK_LINK_GUESSES", "20/h")
+# When people are told they will hear what was done with their feedback.
+FEEDBACK_REPLY_WEEKS = int(os.environ.get("FEEDBACK_REPLY_WEEKS", "8"))
+# Keeps what a person typed on a feedback page when their CSRF token has changed.
+CSRF_FAILURE_VIEW = "quality.views.csrf_failure"
+
+# A shared cache (Redis) when there is one, so rate limits hold across web processes.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+    if REDIS_URL
+    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+}
+if not REDIS_URL:
+    # One process in development: a per-process cache counts correctly there.
+    SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
 AXES_VERBOSE = False

@@ -1,5 +1,14 @@
 """Planning (activities, agreements, sessions) and the people involved in them."""
 
+from .demographics import (
+    DEMOGRAPHIC_FIELDS,
+    AboutYou,
+    AgeBand,
+    Disability,
+    Ethnicity,
+    Gender,
+    PopulationGroup,
+)
 from .people import AccessNeed, Attendance, ContactRoute, Involvement, Participant, PreferredFormat
 from .planning import (
     AccessibilityCheck,
@@ -17,6 +26,13 @@ from .planning import (
 )
 
 __all__ = [
+    "DEMOGRAPHIC_FIELDS",
+    "AboutYou",
+    "AgeBand",
+    "Disability",
+    "Ethnicity",
+    "Gender",
+    "PopulationGroup",
     "AccessNeed",
     "AccessibilityCheck",
     "AccessibilitySystem",

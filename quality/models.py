@@ -1,0 +1,167 @@
+"""Feedback from the people involved (Table 2's markers for the individual involved), asked
+through a personal link, a letter, or entered by staff from paper or a phone call."""
+
+import hashlib
+import secrets
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from activities.models import Activity, Participant, Session
+from involvement.models import Organisation, TimeStamped
+
+
+def token_hash(token: str) -> str:
+    """Only this is stored: a leaked database cannot be turned back into working links."""
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+class Rating(models.TextChoices):
+    YES = "yes", _("Yes")
+    PARTLY = "partly", _("A bit")
+    NO = "no", _("No")
+    DONT_KNOW = "dont_know", _("I don't know")
+    PREFER_NOT = "prefer_not", _("I prefer not to say")
+
+
+class FeedbackRequest(TimeStamped):
+    """Staff asking one person for feedback on one activity (or one of its sessions)."""
+
+    class Channel(models.TextChoices):
+        EMAIL = "email", _("Email")
+        LETTER = "letter", _("Letter")
+        ON_BEHALF = "on_behalf", _("Entered by staff")
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+    activity = models.ForeignKey(
+        Activity, on_delete=models.CASCADE, related_name="feedback_requests"
+    )
+    participant = models.ForeignKey(
+        Participant, on_delete=models.CASCADE, related_name="feedback_requests"
+    )
+    session = models.ForeignKey(
+        Session, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    channel = models.CharField(_("sent by"), max_length=10, choices=Channel.choices)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    sent_at = models.DateTimeField(null=True, blank=True)
+    reminded_at = models.DateTimeField(null=True, blank=True)
+    reminders = models.PositiveSmallIntegerField(default=0)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+    # Set when an email is queued and cleared by the job that sends it, so a job delivered
+    # twice sends once.
+    email_queued_at = models.DateTimeField(null=True, blank=True)
+    # Why the last email could not be sent, shown to staff with a way to try again.
+    email_error = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["participant__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["activity", "participant"],
+                condition=Q(session__isnull=True),
+                name="feedback_request_once_per_activity",
+            ),
+            models.UniqueConstraint(
+                fields=["activity", "participant", "session"],
+                condition=Q(session__isnull=False),
+                name="feedback_request_once_per_session",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.participant} – {self.activity}"
+
+    def is_revoked(self) -> bool:
+        return self.revoked_at is not None
+
+
+class FeedbackLinkQuerySet(models.QuerySet):
+    def usable(self):
+        return self.filter(expires_at__gt=timezone.now(), request__revoked_at__isnull=True)
+
+
+class FeedbackLink(models.Model):
+    """One personal link (a reminder adds another); the token itself is never stored."""
+
+    request = models.ForeignKey(FeedbackRequest, on_delete=models.CASCADE, related_name="links")
+    token_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    first_used_at = models.DateTimeField(null=True, blank=True)
+
+    objects = FeedbackLinkQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"Link for {self.request} until {self.expires_at:%Y-%m-%d}"
+
+    @classmethod
+    def issue(cls, request: FeedbackRequest) -> tuple["FeedbackLink", str]:
+        """A new link: 192 bits from the operating system's CSPRNG, returned once."""
+        token = secrets.token_urlsafe(24)
+        link = cls.objects.create(
+            request=request,
+            token_hash=token_hash(token),
+            expires_at=timezone.now() + timedelta(days=settings.FEEDBACK_LINK_DAYS),
+        )
+        return link, token
+
+
+class FeedbackResponse(TimeStamped):
+    """One person's answers about one activity: a draft until they send it."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Started")
+        SUBMITTED = "submitted", _("Answered")
+
+    class Method(models.TextChoices):
+        LINK = "link", _("Online, by their own link")
+        PAPER = "paper", _("On paper, entered by staff")
+        PHONE = "phone", _("By phone, entered by staff")
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+    activity = models.ForeignKey(
+        Activity, on_delete=models.CASCADE, related_name="feedback_responses"
+    )
+    request = models.OneToOneField(
+        FeedbackRequest, on_delete=models.CASCADE, related_name="response"
+    )
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
+    method = models.CharField(max_length=10, choices=Method.choices, default=Method.LINK)
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    anonymous = models.BooleanField(_("name hidden from staff"), null=True)
+    understood_role = models.CharField(max_length=12, choices=Rating.choices, blank=True)
+    listened_to = models.CharField(max_length=12, choices=Rating.choices, blank=True)
+    able_to_disagree = models.CharField(max_length=12, choices=Rating.choices, blank=True)
+    expectations_met = models.CharField(max_length=12, choices=Rating.choices, blank=True)
+    made_difference = models.CharField(max_length=12, choices=Rating.choices, blank=True)
+    felt_valued = models.CharField(max_length=12, choices=Rating.choices, blank=True)
+    had_support = models.CharField(max_length=12, choices=Rating.choices, blank=True)
+    stay_involved = models.CharField(max_length=12, choices=Rating.choices, blank=True)
+    # An influence level key (the same ladder as the agreement), "dont_know" or "prefer_not".
+    say = models.CharField(max_length=40, blank=True)
+    what_was_good = models.TextField(blank=True, max_length=5000)
+    do_differently = models.TextField(blank=True, max_length=5000)
+    anything_else = models.TextField(blank=True, max_length=5000)
+    submitted_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-submitted_at"]
+        indexes = [models.Index(fields=["activity", "status"], name="feedback_response_by_status")]
+
+    def __str__(self):
+        return f"Feedback on {self.activity} ({self.get_status_display()})"
+
+    def is_submitted(self) -> bool:
+        return self.status == self.Status.SUBMITTED

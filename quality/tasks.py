@@ -1,0 +1,19 @@
+from celery import shared_task
+
+from . import services
+
+
+@shared_task(bind=True, max_retries=4, default_retry_delay=120)
+def send_feedback_link(self, request_id: int) -> None:
+    """Email one person their feedback link. The link is made here, so it never passes
+    through the broker; a second delivery of the job sends nothing.
+
+    A mail server that will not take the message is retried a few times; after that (or at
+    once when jobs run in-process) the reason stays on the request for staff, who can try
+    again."""
+    try:
+        services.feedback_link_email(request_id=request_id)
+    except OSError as exc:
+        if self.request.is_eager or self.request.retries >= self.max_retries:
+            return
+        raise self.retry(exc=exc) from exc

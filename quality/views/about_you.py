@@ -1,0 +1,118 @@
+"""The optional "about you" questions after the feedback, kept only with consent."""
+
+from django import forms
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_http_methods
+
+from activities.models import DEMOGRAPHIC_FIELDS, AboutYou
+
+from .. import services
+from ..forms import AboutYouForm
+from . import access
+from .access import private
+from .participant import _context
+
+QUESTION_NAMES = list(DEMOGRAPHIC_FIELDS)
+
+
+def _initial(participant) -> dict:
+    about = AboutYou.objects.filter(participant=participant).first()
+    if about is None:
+        return {}
+    return {"consent": True, **{n: getattr(about, n) for n in QUESTION_NAMES}}
+
+
+@private
+@require_http_methods(["GET", "POST"])
+def about_you(request, pk):
+    feedback_request = access.granted(request, pk)
+    if access.is_easy_read(request, feedback_request) and request.method == "GET":
+        return redirect("quality:about-you-easy", pk=pk, step=1)
+    organisation, participant = feedback_request.organisation, feedback_request.participant
+    if request.method == "POST":
+        if "skip" in request.POST:
+            return redirect("quality:feedback-thanks", pk=pk)
+        form = AboutYouForm(request.POST, organisation=organisation)
+        if form.is_valid():
+            if form.cleaned_data.get("consent"):
+                services.about_you_save(
+                    participant=participant,
+                    values=form.values(),
+                    consent_wording=form.consent_wording,
+                )
+            return redirect("quality:feedback-thanks", pk=pk)
+    else:
+        form = AboutYouForm(initial=_initial(participant), organisation=organisation)
+    context = _context(request, feedback_request, form=form)
+    return render(request, "quality/about_you.html", context)
+
+
+class ConsentForm(forms.Form):
+    consent = forms.ChoiceField(
+        label=_("Do you want to answer some questions about you?"),
+        choices=[("yes", _("Yes, I agree")), ("no", _("No, skip these questions"))],
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose yes or no.")},
+    )
+
+
+@private
+@require_http_methods(["GET", "POST"])
+def about_you_easy(request, pk, step):
+    """Step 1 asks for consent; steps 2 to 5 ask one question each."""
+    if not 1 <= step <= len(QUESTION_NAMES) + 1:
+        raise Http404
+    feedback_request = access.granted(request, pk)
+    participant = feedback_request.participant
+    has_consent = AboutYou.objects.filter(participant=participant).exists()
+    if step > 1 and not has_consent:
+        return redirect("quality:about-you-easy", pk=pk, step=1)
+    if step == 1:
+        return _consent_step(request, feedback_request)
+    name = QUESTION_NAMES[step - 2]
+    organisation = feedback_request.organisation
+    form = AboutYouForm(
+        request.POST or None,
+        initial=_initial(participant),
+        organisation=organisation,
+        keys={name},
+    )
+    if request.method == "POST" and ("skip" in request.POST or form.is_valid()):
+        if "skip" not in request.POST:
+            services.about_you_save(
+                participant=participant,
+                values=form.values(),
+                consent_wording=form.consent_wording,
+            )
+        if step == len(QUESTION_NAMES) + 1:
+            return redirect("quality:feedback-thanks", pk=pk)
+        return redirect("quality:about-you-easy", pk=pk, step=step + 1)
+    return render(
+        request,
+        "quality/about_you_easy.html",
+        _context(request, feedback_request, form=form, field=form[name], step=step, steps=5),
+    )
+
+
+def _consent_step(request, feedback_request):
+    form = ConsentForm(request.POST or None)
+    wording = AboutYouForm(organisation=feedback_request.organisation).consent_wording
+    if request.method == "POST" and form.is_valid():
+        if form.cleaned_data["consent"] == "no":
+            return redirect("quality:feedback-thanks", pk=feedback_request.pk)
+        services.about_you_save(
+            participant=feedback_request.participant, values={}, consent_wording=wording
+        )
+        return redirect("quality:about-you-easy", pk=feedback_request.pk, step=2)
+    context = _context(
+        request,
+        feedback_request,
+        form=form,
+        field=form["consent"],
+        step=1,
+        steps=5,
+        wording=wording,
+    )
+    return render(request, "quality/about_you_easy.html", context)

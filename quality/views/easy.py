@@ -1,0 +1,98 @@
+"""Easy read: one question per page, short sentences, a picture with every answer."""
+
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods
+
+from .. import services
+from ..forms import FeedbackForm
+from ..questions import PICTURES, QUESTIONS, TEXT, choices_for
+from . import access
+from .access import private
+from .participant import _context, _kept_or_refused, next_after_submit, response_of
+
+
+def _question(step: int):
+    if not 1 <= step <= len(QUESTIONS):
+        raise Http404
+    return QUESTIONS[step - 1]
+
+
+def answers_with_pictures(question, bound_field):
+    """Each answer with its picture, for the easy-read radios."""
+    chosen = str(bound_field.value() or "")
+    return [
+        {"value": value, "label": label, "picture": PICTURES.get(value), "checked": value == chosen}
+        for value, label in choices_for(question)
+    ]
+
+
+@private
+@require_http_methods(["GET", "POST"])
+def feedback_easy(request, pk, step):
+    question = _question(step)
+    if request.method == "POST" and pk not in request.session.get(access.GRANTS, []):
+        return _kept_or_refused(request, pk)
+    feedback_request = access.granted(request, pk)
+    response = response_of(feedback_request)
+    if response and response.is_submitted():
+        return redirect("quality:feedback-thanks", pk=pk)
+    later = "save_for_later" in request.POST
+    if request.method == "POST":
+        form = FeedbackForm(request.POST, keys={question.key}, draft=later, easy=True)
+        if form.is_valid():
+            values = form.response_values()
+            services.feedback_save(request=feedback_request, values=values, submit=False)
+            if later:
+                return redirect("quality:feedback-saved", pk=pk)
+            if step == len(QUESTIONS):
+                return redirect("quality:feedback-easy-send", pk=pk)
+            return redirect("quality:feedback-easy", pk=pk, step=step + 1)
+    else:
+        kept = access.take_pending(request, pk)
+        initial = {**FeedbackForm.initial_from(response), **kept}
+        form = FeedbackForm(initial=initial, keys={question.key}, draft=True, easy=True)
+    field = form[question.key]
+    context = _context(
+        request,
+        feedback_request,
+        form=form,
+        field=field,
+        question=question,
+        step=step,
+        steps=len(QUESTIONS),
+        is_text=question.kind == TEXT,
+        answers=[] if question.kind == TEXT else answers_with_pictures(question, field),
+    )
+    return render(request, "quality/feedback_easy.html", context)
+
+
+@private
+@require_http_methods(["GET", "POST"])
+def feedback_easy_send(request, pk):
+    """The last easy-read page: the answers, a way to change each, and "send"."""
+    feedback_request = access.granted(request, pk)
+    response = response_of(feedback_request)
+    if response and response.is_submitted():
+        return redirect("quality:feedback-thanks", pk=pk)
+    form = FeedbackForm(data=FeedbackForm.initial_from(response) if response else {})
+    if request.method == "POST":
+        if not form.is_valid():
+            missing = next(n for n, q in enumerate(QUESTIONS, 1) if q.key in form.errors)
+            return redirect("quality:feedback-easy", pk=pk, step=missing)
+        services.feedback_save(request=feedback_request, values=form.response_values(), submit=True)
+        return redirect(next_after_submit(feedback_request))
+    rows = [
+        {"step": n, "question": q, "answer": _answer_label(q, form)}
+        for n, q in enumerate(QUESTIONS, 1)
+    ]
+    return render(
+        request, "quality/feedback_easy_send.html", _context(request, feedback_request, rows=rows)
+    )
+
+
+def _answer_label(question, form) -> str:
+    value = form.data.get(question.key, "")
+    if question.kind == TEXT:
+        return value
+    return str(dict(choices_for(question)).get(value, ""))

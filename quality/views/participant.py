@@ -1,0 +1,157 @@
+"""The pages a person sees through their personal feedback link. No account is needed."""
+
+from django.conf import settings
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django_ratelimit.core import is_ratelimited
+
+from activities.models import AboutYou
+
+from .. import services
+from ..forms import FeedbackForm
+from ..models import FeedbackResponse
+from ..questions import QUESTIONS
+from . import access
+from .access import private
+
+RATE_GROUP = "feedback-link"
+
+
+@private
+@require_GET
+def feedback_start(request, token):
+    """Exchange the link for a grant and move on to a URL without the token."""
+    limit = {"group": RATE_GROUP, "key": "ip", "rate": settings.FEEDBACK_LINK_GUESSES}
+    if is_ratelimited(request, increment=False, **limit):
+        return access.link_not_working(request, status=429)
+    feedback_request = services.feedback_link_redeem(token=token)
+    if feedback_request is None:
+        is_ratelimited(request, increment=True, **limit)
+        return access.link_not_working(request)
+    access.grant(request, feedback_request)
+    return redirect("quality:feedback-form", pk=feedback_request.pk)
+
+
+def response_of(feedback_request) -> FeedbackResponse | None:
+    return FeedbackResponse.objects.filter(request=feedback_request).first()
+
+
+def _context(request, feedback_request, **extra):
+    return {
+        "feedback_request": feedback_request,
+        "activity": feedback_request.activity,
+        "organisation": feedback_request.organisation,
+        "easy_read": access.is_easy_read(request, feedback_request),
+        **extra,
+    }
+
+
+def next_after_submit(feedback_request) -> str:
+    """Ask "about you" only of people who have not answered it before."""
+    has_about_you = AboutYou.objects.filter(participant=feedback_request.participant_id).exists()
+    name = "quality:feedback-thanks" if has_about_you else "quality:about-you"
+    return reverse(name, args=[feedback_request.pk])
+
+
+def _kept_or_refused(request, pk):
+    """A POST without a grant: keep the typing for when the link is opened again."""
+    access.stash(request, pk, request.POST)
+    return access.link_not_working(request, status=403, kept=True)
+
+
+@private
+@require_http_methods(["GET", "POST"])
+def feedback_form(request, pk):
+    """Every question on one page (easy read goes one question per page instead)."""
+    if request.method == "POST" and pk not in request.session.get(access.GRANTS, []):
+        return _kept_or_refused(request, pk)
+    feedback_request = access.granted(request, pk)
+    response = response_of(feedback_request)
+    if response and response.is_submitted():
+        return redirect("quality:feedback-thanks", pk=pk)
+    if access.is_easy_read(request, feedback_request) and request.method == "GET":
+        return redirect("quality:feedback-easy", pk=pk, step=first_unanswered(response))
+    if request.method == "POST":
+        return _feedback_form_post(request, feedback_request)
+    kept = access.take_pending(request, pk)
+    initial = {**FeedbackForm.initial_from(response), **kept}
+    form = FeedbackForm(initial=initial)
+    return render(
+        request,
+        "quality/feedback_form.html",
+        _context(request, feedback_request, form=form, kept=bool(kept)),
+    )
+
+
+def _feedback_form_post(request, feedback_request):
+    later = "save_for_later" in request.POST
+    form = FeedbackForm(request.POST, draft=later)
+    if not form.is_valid():
+        context = _context(request, feedback_request, form=form)
+        return render(request, "quality/feedback_form.html", context)
+    services.feedback_save(
+        request=feedback_request, values=form.response_values(), submit=not later
+    )
+    if later:
+        return redirect("quality:feedback-saved", pk=feedback_request.pk)
+    return redirect(next_after_submit(feedback_request))
+
+
+def first_unanswered(response) -> int:
+    if response is None:
+        return 1
+    initial = FeedbackForm.initial_from(response)
+    for number, question in enumerate(QUESTIONS, start=1):
+        if question.kind != "text" and not initial.get(question.key):
+            return number
+    return len(QUESTIONS) + 1
+
+
+@private
+@require_POST
+def easy_read_switch(request, pk):
+    """Switch easy read on or off; remembered for this visit and on this device."""
+    feedback_request = access.granted(request, pk)
+    easy = request.POST.get("easy_read") == "on"
+    request.session[access.EASY] = easy
+    if easy:
+        target = reverse(
+            "quality:feedback-easy", args=[pk, first_unanswered(response_of(feedback_request))]
+        )
+    else:
+        target = reverse("quality:feedback-form", args=[pk])
+    response = redirect(target)
+    response.set_cookie(
+        access.EASY_COOKIE,
+        "1" if easy else "0",
+        max_age=365 * 24 * 3600,
+        secure=request.is_secure(),
+        httponly=True,
+        samesite="Lax",
+    )
+    return response
+
+
+@private
+@require_GET
+def feedback_saved(request, pk):
+    feedback_request = access.granted(request, pk)
+    link = feedback_request.links.order_by("-expires_at").first()
+    return render(
+        request, "quality/feedback_saved.html", _context(request, feedback_request, link=link)
+    )
+
+
+@private
+@require_GET
+def feedback_thanks(request, pk):
+    feedback_request = access.granted(request, pk)
+    context = _context(
+        request,
+        feedback_request,
+        response=response_of(feedback_request),
+        reply_weeks=settings.FEEDBACK_REPLY_WEEKS,
+        contact_by=feedback_request.participant.get_contact_by_display(),
+    )
+    return render(request, "quality/feedback_thanks.html", context)
