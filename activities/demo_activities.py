@@ -17,6 +17,7 @@ from involvement.models import Organisation, User
 
 from . import demo_data as data
 from . import services
+from .demo_who_is_involved import ensure_demo_who_is_involved
 from .models import (
     AccessibilityCheck,
     Activity,
@@ -83,6 +84,7 @@ def ensure_demo_activities(people: dict[str, User]) -> int:
         activities = _demo_activities_by_title(organisation, demo["activities"])
         _involvements_ensure(organisation, activities, demo["involvements"])
         _attendance_ensure(organisation, activities, demo)
+        ensure_demo_who_is_involved(organisation, people)
     slugs = [demo["slug"] for demo in DEMO_SETS]
     return Activity.objects.filter(organisation__slug__in=slugs).count()
 

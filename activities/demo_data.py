@@ -1943,3 +1943,71 @@ BRIGHTWATER_ABSENCES = {
 NORTHGATE_ABSENCES = {
     ("Co-producing our homelessness strategy", -4): {"Stuart (pseudonym)": "apologies"},
 }
+
+# What people told us "about you" at the end of their feedback, with consent: (age band,
+# gender, ethnic group, disability); "" is a question skipped. About 7 in 10 people answered.
+# The mix leaves some groups (people over 75, Asian people) missing, so the demo has something
+# to say on "Who is involved".
+# The wording people tick on the feedback form (quality.forms.CONSENT_WORDING), as it read.
+ABOUT_YOU_CONSENT = (
+    "I agree that {organisation} can keep my answers about me, to check that the people "
+    "they involve are like the people they serve. Only a few staff can see them. They are "
+    "only shared as totals, and small numbers are hidden. I can ask for them to be deleted "
+    "at any time."
+)
+
+BRIGHTWATER_ABOUT_YOU = {
+    BRIGHTWATER_MEMBER: ("25_34", "man", "white", "yes"),
+    "Dee Walsh": ("45_54", "woman", "white", "yes"),
+    "Kofi Mensah": ("25_34", "man", "black", "yes"),
+    "Marion B.": ("55_64", "woman", "white", "yes"),
+    "Lewis Grant": ("18_24", "man", "white", "yes"),
+    "Bernie T.": ("65_74", "prefer_not", "white", "yes"),
+    "Sasha Novak": ("35_44", "non_binary", "white", "prefer_not"),
+    "Aisha K.": ("18_24", "woman", "black", "no"),
+    "Tyler M.": ("18_24", "man", "mixed", "no"),
+    "Ren": ("25_34", "another", "prefer_not", "yes"),
+    "Chloe D.": ("18_24", "woman", "white", ""),
+    "Hannah Cole": ("35_44", "woman", "white", "no"),
+    "Ray P.": ("65_74", "man", "white", "yes"),
+    "Lena Brooks": ("45_54", "woman", "white", "no"),
+    "Martin O.": ("55_64", "man", "white", "yes"),
+    "Ife Adeyemi": ("35_44", "woman", "black", "no"),
+    "Paula G.": ("55_64", "woman", "white", "yes"),
+    "Nadia R.": ("25_34", "woman", "asian", "yes"),
+    "Pat S.": ("prefer_not", "woman", "white", "yes"),
+    "Priya Desai": ("35_44", "woman", "", "no"),
+    "Mo Hassan": ("25_34", "man", "other", "no"),
+    "Femi Ade": ("45_54", "man", "black", "no"),
+    "Rosa Lima": ("35_44", "woman", "mixed", "prefer_not"),
+    "Gwen Price": ("45_54", "woman", "white", "yes"),
+    "Tunde Bello": ("18_24", "man", "black", "yes"),
+    "Yusuf Ali": ("25_34", "man", "prefer_not", "no"),
+    "Beth Carter": ("25_34", "woman", "white", "no"),
+    "Phil Evans": ("55_64", "man", "white", "yes"),
+}
+
+NORTHGATE_ABOUT_YOU = {
+    NORTHGATE_MEMBER: ("35_44", "man", "white", "yes"),
+    "Bev T.": ("55_64", "woman", "white", "no"),
+    "Imran H.": ("25_34", "man", "asian", "yes"),
+    "Michelle A.": ("45_54", "woman", "black", "prefer_not"),
+    "Ollie P.": ("18_24", "man", "white", ""),
+}
+
+# Who Brightwater's services serve, percent of people in each group (its own records).
+BRIGHTWATER_POPULATION = {
+    "age_band": {
+        "under_18": 2,
+        "18_24": 8,
+        "25_34": 13,
+        "35_44": 13,
+        "45_54": 14,
+        "55_64": 16,
+        "65_74": 16,
+        "75_plus": 18,
+    },
+    "gender": {"woman": 54, "man": 45, "non_binary": 0.5, "another": 0.5},
+    "ethnicity": {"asian": 11, "black": 5, "mixed": 3, "white": 79, "other": 2},
+    "disability": {"yes": 34, "no": 66},
+}

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from involvement.models import Organisation, User
 
 from .models import (
+    AboutYou,
     AccessibilityCheck,
     AccessibilitySystem,
     Activity,
@@ -18,6 +19,7 @@ from .models import (
     Attendance,
     Involvement,
     Participant,
+    PopulationGroup,
     Session,
 )
 
@@ -77,12 +79,17 @@ def session_create(
     )
 
 
+# Many-to-many fields of an activity: set after the row is saved.
+ACTIVITY_LISTS = ("aims", "staff_involved")
+
+
 def _activity_insert(organisation, created_by, data, submission_key) -> Activity:
-    aims = data.pop("aims", [])
+    lists = {name: data.pop(name) for name in ACTIVITY_LISTS if name in data}
     activity = Activity.objects.create(
         organisation=organisation, created_by=created_by, submission_key=submission_key, **data
     )
-    activity.aims.set(aims)
+    for name, values in lists.items():
+        getattr(activity, name).set(values)
     Agreement.objects.create(organisation=organisation, activity=activity)
     AccessibilityCheck.objects.bulk_create(
         AccessibilityCheck(organisation=organisation, activity=activity, system=system)
@@ -93,12 +100,12 @@ def _activity_insert(organisation, created_by, data, submission_key) -> Activity
 
 @transaction.atomic
 def activity_update(*, activity: Activity, data: dict) -> Activity:
-    aims = data.pop("aims", None)
+    lists = {name: data.pop(name) for name in ACTIVITY_LISTS if name in data}
     for field, value in data.items():
         setattr(activity, field, value)
     activity.save()
-    if aims is not None:
-        activity.aims.set(aims)
+    for name, values in lists.items():
+        getattr(activity, name).set(values)
     return activity
 
 
@@ -250,11 +257,46 @@ ERASED_FIELDS = {
 def participant_erase(*, participant: Participant) -> Participant:
     """Remove a person's identity and everything personal, keeping their involvement and
     attendance as anonymous rows so counts stay true. Agreement history names people through
-    rows, so it shows the erased label from now on."""
+    rows, so it shows the erased label from now on. Their "about you" answers go; their
+    feedback ratings stay as anonymous aggregates, without their words."""
     participant = Participant.objects.select_for_update().get(pk=participant.pk)
     for field, value in ERASED_FIELDS.items():
         setattr(participant, field, value)
     participant.name = _("Erased person %(n)s") % {"n": participant.pk}
     participant.erased_at = timezone.now()
     participant.save()
+    AboutYou.objects.filter(participant=participant).delete()
+    _feedback_erase(participant)
     return participant
+
+
+def _feedback_erase(participant: Participant) -> None:
+    # quality imports activities, so activities reaches quality only when it runs.
+    from quality.models import FeedbackLink, FeedbackRequest, FeedbackResponse
+
+    FeedbackResponse.objects.filter(request__participant=participant).update(
+        what_was_good="", do_differently="", anything_else="", anonymous=True
+    )
+    FeedbackRequest.objects.filter(participant=participant, revoked_at__isnull=True).update(
+        revoked_at=timezone.now()
+    )
+    # No link may reach them again, and no queued email goes out (its error may hold their
+    # address).
+    FeedbackRequest.objects.filter(participant=participant).update(
+        email_queued_at=None, email_error=""
+    )
+    FeedbackLink.objects.filter(request__participant=participant).delete()
+
+
+@transaction.atomic
+def population_profile_save(*, organisation: Organisation, values: dict) -> None:
+    """Replace the organisation's population profile with `values`, {(question, answer):
+    percent or None}; an answer left empty has no row."""
+    # Lock the organisation so two saves at once cannot both insert after deleting.
+    Organisation.objects.select_for_update().filter(pk=organisation.pk).first()
+    PopulationGroup.objects.filter(organisation=organisation).delete()
+    PopulationGroup.objects.bulk_create(
+        PopulationGroup(organisation=organisation, question=question, answer=answer, percent=p)
+        for (question, answer), p in values.items()
+        if p is not None
+    )

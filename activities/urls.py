@@ -62,6 +62,8 @@ urlpatterns = [
         name="involvement-delete",
     ),
     path("people/", views.ParticipantListView.as_view(), name="participant-list"),
+    path("people/involved/", views.WhoIsInvolvedView.as_view(), name="who-is-involved"),
+    path("people/population/", views.PopulationProfileView.as_view(), name="population-profile"),
     path(
         "people/<int:pk>/export/", views.ParticipantExportView.as_view(), name="participant-export"
     ),

@@ -207,10 +207,15 @@ if PRODUCTION:
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"redact_links": {"()": "involvement.logging.RedactFeedbackTokens"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
         "weasyprint.progress": {"level": "WARNING"},
+        # These log request paths, which for a feedback link hold its token.
+        "django.request": {"filters": ["redact_links"]},
+        "django.server": {"filters": ["redact_links"]},
+        "django.security": {"filters": ["redact_links"]},
         # Axes logs every sign-in at INFO; lock-outs are still logged at WARNING.
         "axes": {"level": "WARNING"},
     },

@@ -171,3 +171,87 @@ class AttendanceFactory(factory.django.DjangoModelFactory):
 
     organisation = factory.SelfAttribute("session.organisation")
     status = Attendance.Status.ATTENDED
+
+
+class AboutYouFactory(factory.django.DjangoModelFactory):
+    """Pass `participant=`; answers default to blank (not answered)."""
+
+    class Meta:
+        model = "activities.AboutYou"
+
+    participant = factory.SubFactory(ParticipantFactory)
+    organisation = factory.SelfAttribute("participant.organisation")
+    consent_wording = "You can use my answers, counted with other people's, to see who is missing."
+    consented_at = factory.LazyFunction(timezone.now)
+
+
+class PopulationGroupFactory(factory.django.DjangoModelFactory):
+    """Pass `organisation=`, `question=`, `answer=` and `percent=`."""
+
+    class Meta:
+        model = "activities.PopulationGroup"
+        django_get_or_create = ["organisation", "question", "answer"]
+
+
+class FeedbackRequestFactory(factory.django.DjangoModelFactory):
+    """Pass `activity=`. The person is new (with an email address) and involved in the
+    activity, unless `participant=` is given; they are involved either way."""
+
+    class Meta:
+        model = "quality.FeedbackRequest"
+        skip_postgeneration_save = True
+
+    activity = factory.SubFactory(ActivityFactory)
+    organisation = factory.SelfAttribute("activity.organisation")
+    participant = factory.SubFactory(
+        ParticipantFactory,
+        organisation=factory.SelfAttribute("..organisation"),
+        email=factory.Sequence(lambda n: f"asked{n}@example.org"),
+    )
+    channel = "email"
+    sent_at = factory.LazyFunction(timezone.now)
+
+    @factory.post_generation
+    def involved(request, create, extracted, **kwargs):
+        if create and extracted is not False:
+            Involvement.objects.get_or_create(
+                activity=request.activity,
+                participant=request.participant,
+                defaults={
+                    "organisation": request.organisation,
+                    "role": Involvement.Role.PARTICIPANT,
+                    "came_in": Involvement.CameIn.INVITED,
+                    "started_on": datetime.date(2026, 2, 1),
+                },
+            )
+
+
+def feedback_link(request) -> str:
+    """A new working link for `request`: the token, as the email or letter would carry it."""
+    from quality.models import FeedbackLink
+
+    return FeedbackLink.issue(request)[1]
+
+
+class FeedbackResponseFactory(factory.django.DjangoModelFactory):
+    """A sent answer (every rating "yes", some say, named). Pass `request=`."""
+
+    class Meta:
+        model = "quality.FeedbackResponse"
+
+    request = factory.SubFactory(FeedbackRequestFactory)
+    organisation = factory.SelfAttribute("request.organisation")
+    activity = factory.SelfAttribute("request.activity")
+    status = "submitted"
+    method = "link"
+    anonymous = False
+    understood_role = "yes"
+    listened_to = "yes"
+    able_to_disagree = "yes"
+    expectations_met = "yes"
+    made_difference = "yes"
+    felt_valued = "yes"
+    had_support = "yes"
+    stay_involved = "yes"
+    say = "consulting"
+    submitted_at = factory.LazyFunction(timezone.now)

@@ -119,6 +119,11 @@ CASES = [
         target="involvement",
     ),
     Case("activities:participant-list", "GET", (200, 200, 403, 403, 200, SIGN_IN)),
+    # Counts only, suppressed: trustees see them too; northgate staff see northgate's.
+    Case("activities:who-is-involved", "GET", (200, 200, 200, 403, 200, SIGN_IN)),
+    Case("activities:population-profile", "GET", (200, 200, 403, 403, 200, SIGN_IN)),
+    # An empty profile is valid: it saves nothing and goes back to "who is involved".
+    Case("activities:population-profile", "POST", (302, 302, 403, 403, 302, SIGN_IN)),
     Case("activities:participant-create", "GET", (200, 200, 403, 403, 200, SIGN_IN)),
     Case("activities:participant-detail", "GET", NOT_SERVICE_USERS, target="participant"),
     Case("activities:participant-update", "GET", NOT_SERVICE_USERS, target="participant"),
@@ -136,6 +141,64 @@ CASES = [
         (302, 403, 403, 404, 404, SIGN_IN),
         target="participant",
     ),
+    # Feedback, staff side: like other activity pages. A service user sees the activity they
+    # took part in, so is refused (403); feedback requests are outside their scope (404).
+    Case("quality:feedback-overview", "GET", ROLE_CAN_CHANGE, target="activity"),
+    Case("quality:feedback-results", "GET", ROLE_CAN_CHANGE, target="activity"),
+    Case("quality:feedback-send", "GET", ROLE_CAN_CHANGE, target="activity"),
+    # Nobody chosen: the form comes back with its error.
+    Case("quality:feedback-send", "POST", ROLE_CAN_CHANGE, target="activity"),
+    Case("quality:feedback-remind-activity", "GET", ALL_405, target="activity"),
+    Case(
+        "quality:feedback-remind-activity",
+        "POST",
+        (302, 302, 403, 403, 404, SIGN_IN),
+        target="activity",
+    ),
+    Case("quality:feedback-letter", "GET", ROLE_CAN_CHANGE, target="feedback_person"),
+    # The printed letter itself, with a new link.
+    Case("quality:feedback-letter", "POST", ROLE_CAN_CHANGE, target="feedback_person"),
+    Case("quality:feedback-on-behalf", "GET", ROLE_CAN_CHANGE, target="feedback_person"),
+    Case(
+        "quality:feedback-on-behalf",
+        "POST",
+        (302, 302, 403, 403, 404, SIGN_IN),
+        target="feedback_person",
+        data={"method": "paper"},
+    ),
+    Case("quality:feedback-remind", "GET", ALL_405, target="feedback_request"),
+    Case(
+        "quality:feedback-remind",
+        "POST",
+        (302, 302, 403, 404, 404, SIGN_IN),
+        target="feedback_request",
+    ),
+    Case("quality:feedback-revoke", "GET", NOT_SERVICE_USERS, target="feedback_request"),
+    Case(
+        "quality:feedback-revoke",
+        "POST",
+        (302, 302, 403, 404, 404, SIGN_IN),
+        target="feedback_request",
+    ),
+    # Feedback, the person's side: outside organisation permissions, like invitation-accept.
+    # The link is the credential, whoever is signed in; every other page needs the grant the
+    # link puts in the session, so without it there is nothing (404), and a POST's typing is
+    # kept for when the link is opened again (403).
+    Case("quality:feedback-start", "GET", (302,) * 6, target="feedback_link"),
+    Case("quality:feedback-start", "POST", ALL_405, target="feedback_link"),
+    Case("quality:feedback-form", "GET", (404,) * 6, target="feedback_request"),
+    Case("quality:feedback-form", "POST", (403,) * 6, target="feedback_request"),
+    Case("quality:feedback-easy", "GET", (404,) * 6, target="feedback_step"),
+    Case("quality:feedback-easy", "POST", (403,) * 6, target="feedback_step"),
+    Case("quality:feedback-easy-send", "GET", (404,) * 6, target="feedback_request"),
+    Case("quality:feedback-easy-send", "POST", (404,) * 6, target="feedback_request"),
+    Case("quality:easy-read-switch", "GET", ALL_405, target="feedback_request"),
+    Case("quality:easy-read-switch", "POST", (404,) * 6, target="feedback_request"),
+    Case("quality:feedback-saved", "GET", (404,) * 6, target="feedback_request"),
+    Case("quality:about-you", "GET", (404,) * 6, target="feedback_request"),
+    Case("quality:about-you", "POST", (404,) * 6, target="feedback_request"),
+    Case("quality:about-you-easy", "GET", (404,) * 6, target="feedback_step"),
+    Case("quality:feedback-thanks", "GET", (404,) * 6, target="feedback_request"),
 ]
 
 

@@ -12,6 +12,7 @@ from .planning import (
     TransitionForm,
     hinted_choices,
 )
+from .profile import PopulationProfileForm
 
 __all__ = [
     "DATE",
@@ -23,6 +24,7 @@ __all__ = [
     "AttendanceForm",
     "InvolvementForm",
     "ParticipantForm",
+    "PopulationProfileForm",
     "SessionForm",
     "TransitionForm",
     "hinted_choices",

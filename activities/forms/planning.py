@@ -51,6 +51,7 @@ class ActivityForm(GDSFormMixin, SubmissionKeyMixin, forms.ModelForm):
             "title",
             "overview",
             "lead",
+            "staff_involved",
             "starts_on",
             "ends_on",
             "approach",
@@ -68,6 +69,7 @@ class ActivityForm(GDSFormMixin, SubmissionKeyMixin, forms.ModelForm):
             "approach": forms.RadioSelect,
             "decision_level": forms.RadioSelect,
             "aims": forms.CheckboxSelectMultiple,
+            "staff_involved": forms.CheckboxSelectMultiple,
             "overview": forms.Textarea(attrs={"rows": 4}),
         }
         help_texts = {
@@ -76,6 +78,7 @@ class ActivityForm(GDSFormMixin, SubmissionKeyMixin, forms.ModelForm):
                 "What the activity aims to achieve and what the outcomes will be, in plain words."
             ),
             "lead": _("The member of staff responsible for this activity."),
+            "staff_involved": _("Everyone on your staff who takes part. Choose all that apply."),
             "ends_on": _("Leave empty if it is ongoing."),
             "approach": _("How much the people involved shape the work."),
             "decision_level": _("The level of decisions this activity feeds into."),
@@ -106,6 +109,10 @@ class ActivityForm(GDSFormMixin, SubmissionKeyMixin, forms.ModelForm):
         fields["lead"].queryset = lead_candidates(organisation)
         fields["lead"].error_messages["invalid_choice"] = _(
             "Choose a lead from your own organisation's staff."
+        )
+        fields["staff_involved"].queryset = lead_candidates(organisation)
+        fields["staff_involved"].error_messages["invalid_choice"] = _(
+            "Choose staff from your own organisation."
         )
         fields["approach"].queryset = Approach.objects.all()
         fields["approach"].choices = hinted_choices(Approach.objects.all())

@@ -86,6 +86,13 @@ class Activity(TimeStamped):
         blank=True,
         related_name="led_activities",
     )
+    # Table 1 counts the staff involved alongside the people with lived experience.
+    staff_involved = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("staff involved"),
+        blank=True,
+        related_name="activities_involved_in",
+    )
     starts_on = models.DateField(_("start date"))
     ends_on = models.DateField(_("end date"), null=True, blank=True)
     status = models.CharField(

@@ -26,6 +26,7 @@ from .planning import (
     SessionUpdateView,
     activity_transition,
 )
+from .profile import PopulationProfileView, WhoIsInvolvedView
 
 __all__ = [
     "AccessibilityChecksView",
@@ -45,9 +46,11 @@ __all__ = [
     "ParticipantExportView",
     "ParticipantListView",
     "ParticipantUpdateView",
+    "PopulationProfileView",
     "SessionAttendanceView",
     "SessionCreateView",
     "SessionDeleteView",
     "SessionUpdateView",
+    "WhoIsInvolvedView",
     "activity_transition",
 ]

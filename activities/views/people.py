@@ -85,7 +85,9 @@ class ParticipantDetailView(OrganisationPermissionMixin, ParticipantObjectMixin,
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            involvements=selectors.involvements_of_participant(self.object), **kwargs
+            involvements=selectors.involvements_of_participant(self.object),
+            about_you=selectors.about_you_of(self.object),
+            **kwargs,
         )
 
 

@@ -16,10 +16,10 @@ from django.views.generic import (
     UpdateView,
 )
 
-from involvement.permissions import OrganisationPermissionMixin, get_for_user
+from involvement.permissions import OrganisationPermissionMixin, can, get_for_user
 
 from .. import forms, selectors, services
-from ..models import AccessibilityCheck, Agreement, Session
+from ..models import AccessibilityCheck, Agreement, Participant, Session
 
 
 class ActivityListView(OrganisationPermissionMixin, ListView):
@@ -106,8 +106,15 @@ class ActivityDetailView(OrganisationPermissionMixin, ActivityObjectMixin, Detai
             at_a_glance=selectors.activity_at_a_glance_shown(
                 activity, self.request.organisation.suppression_threshold
             ),
+            people_range=self.people_range(activity),
             **kwargs,
         )
+
+    def people_range(self, activity) -> dict | None:
+        if not can(self.request, "involvement.view"):
+            return None
+        involved = Participant.objects.filter(involvements__activity=activity)
+        return selectors.range_of_people(involved, self.request.organisation, compare=False)
 
 
 class ActivityUpdateView(

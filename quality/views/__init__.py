@@ -36,8 +36,9 @@ def csrf_failure(request, reason=""):
         match = None
     if match and match.namespace == "quality" and match.url_name in KEEPS_TYPING:
         access.stash(request, match.kwargs["pk"], request.POST)
-        return access.link_not_working(request, status=403, kept=True)
-    return django_csrf_failure(request, reason=reason, template_name="403_csrf.html")
+        kept = access.private(lambda r: access.link_not_working(r, status=403, kept=True))
+        return kept(request)
+    return django_csrf_failure(request, reason=reason)
 
 
 __all__ = [

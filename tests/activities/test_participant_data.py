@@ -6,18 +6,21 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from activities import services
 from activities.forms import InvolvementForm
-from activities.models import Attendance, Involvement, Participant
+from activities.models import AboutYou, Attendance, Involvement, Participant
 
 from ..factories import (
+    AboutYouFactory,
     ActivityFactory,
     AttendanceFactory,
     InvolvementFactory,
     ParticipantFactory,
     SessionFactory,
 )
+from ..pages import Page
 
 
 @pytest.fixture
@@ -145,3 +148,114 @@ def test_an_erased_person_cannot_be_edited_exported_or_involved_again(
     assert client.get(reverse("activities:participant-detail", args=[dee.pk])).status_code == 200
     activity = ActivityFactory(organisation=brightwater, created_by=staff)
     assert dee not in InvolvementForm(activity=activity).fields["participant"].queryset
+
+
+@pytest.fixture
+def dee_feedback(dee, dee_involved):
+    """Dee's "about you" answers, and her feedback on the Voices Council with a live link."""
+    from quality.models import FeedbackLink, FeedbackRequest, FeedbackResponse
+
+    AboutYouFactory(participant=dee, age_band="45_54", gender="woman", disability="yes")
+    request = FeedbackRequest.objects.create(
+        organisation=dee.organisation,
+        activity=dee_involved,
+        participant=dee,
+        channel="email",
+        sent_at=timezone.now(),
+    )
+    FeedbackLink.issue(request)
+    FeedbackResponse.objects.create(
+        organisation=dee.organisation,
+        activity=dee_involved,
+        request=request,
+        status="submitted",
+        anonymous=False,
+        listened_to="yes",
+        say="consulting",
+        what_was_good="The Easy Read papers, and Kofi chairing.",
+        do_differently="Start later: my bus gets in at ten.",
+        submitted_at=timezone.now(),
+    )
+    return request
+
+
+def test_the_download_holds_about_you_and_feedback(client_for, staff, dee, dee_feedback):
+    response = client_for(staff).get(reverse("activities:participant-export", args=[dee.pk]))
+    data = json.loads(response.content)
+    about = data["about_you"]
+    assert {"question": "Age", "answer": "45 to 54"} in about["answers"]
+    assert {"question": "Ethnic group", "answer": None} in about["answers"]
+    assert about["consent_wording"].startswith("You can use my answers")
+    assert about["consented_at"]
+    [asked] = data["feedback_requests"]
+    assert (asked["activity"], asked["sent_by"], asked["revoked_at"]) == (
+        "Voices Council",
+        "Email",
+        None,
+    )
+    assert asked["sent_at"]
+    [answered] = data["feedback_responses"]
+    assert (answered["status"], answered["method"], answered["anonymous"]) == (
+        "Answered",
+        "Online, by their own link",
+        False,
+    )
+    answers = {a["question"]: a["answer"] for a in answered["answers"]}
+    assert answers["I felt listened to."] == "Yes"
+    assert answers["How much say did you have?"].startswith("Some")
+    assert answers["What was good?"] == "The Easy Read papers, and Kofi chairing."
+    assert answers["Is there anything else you want to tell us?"] is None
+    assert answered["submitted_at"]
+
+
+def test_the_download_for_someone_never_asked_has_empty_feedback(client_for, staff, dee):
+    response = client_for(staff).get(reverse("activities:participant-export", args=[dee.pk]))
+    data = json.loads(response.content)
+    assert data["about_you"] is None
+    assert (data["feedback_requests"], data["feedback_responses"]) == ([], [])
+
+
+def test_erasing_removes_about_you_and_their_words_and_keeps_ratings(dee, dee_feedback):
+    from quality.models import FeedbackLink, FeedbackResponse
+
+    services.participant_erase(participant=dee)
+    assert not AboutYou.objects.filter(participant=dee).exists()
+    dee_feedback.refresh_from_db()
+    assert dee_feedback.revoked_at is not None
+    assert not FeedbackLink.objects.filter(request=dee_feedback).exists()
+    response = FeedbackResponse.objects.get(request=dee_feedback)
+    assert (response.what_was_good, response.do_differently, response.anything_else) == (
+        "",
+        "",
+        "",
+    )
+    assert response.anonymous is True
+    assert (response.listened_to, response.say, response.status) == (
+        "yes",
+        "consulting",
+        "submitted",
+    )
+
+
+def test_about_you_shows_on_the_persons_own_record_only(
+    client_for, staff, dee, dee_feedback, dee_involved
+):
+    client = client_for(staff)
+    record = Page.of(client.get(reverse("activities:participant-detail", args=[dee.pk])))
+    assert record.rows["Age"] == "45 to 54"
+    assert record.rows["Ethnic group"] == "Not answered"
+    assert record.rows["What they agreed to"].startswith("You can use my answers")
+    # Elsewhere her answer is one of a count, and a count of one is hidden.
+    for url in (dee_involved.get_absolute_url(), reverse("activities:who-is-involved")):
+        page = client.get(url).content.decode()
+        cells = page.split('scope="row" class="govuk-table__header">45 to 54</th>')[1]
+        assert cells.split("</td>")[0].endswith(">*")
+
+
+def test_the_about_you_answers_are_not_on_an_erased_record(
+    client_for, org_admin, dee, dee_feedback
+):
+    services.participant_erase(participant=dee)
+    page = client_for(org_admin).get(reverse("activities:participant-detail", args=[dee.pk]))
+    assert "45 to 54" not in page.content.decode()
+    assert "They have not told us about themselves" in page.content.decode()

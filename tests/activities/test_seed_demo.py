@@ -5,13 +5,16 @@ import io
 import pytest
 from django.core.management import CommandError, call_command
 
+from activities import selectors
 from activities.demo_people import DEMO_PASSWORD, PERSONAS
 from activities.models import (
+    AboutYou,
     Activity,
     AgreementEvent,
     Attendance,
     Involvement,
     Participant,
+    PopulationGroup,
     Session,
 )
 from involvement.models import Membership, Organisation, User
@@ -34,6 +37,9 @@ def counts() -> dict[str, int]:
         Session,
         Involvement,
         Attendance,
+        AboutYou,
+        PopulationGroup,
+        Activity.staff_involved.through,
     ]
     return {model.__name__: model.objects.count() for model in models}
 
@@ -66,3 +72,18 @@ def test_seed_demo_refuses_to_run_with_debug_off(db, settings):
 def test_the_conftest_personas_are_the_seeded_people(people, staff, other_org_staff):
     assert staff.email == "staff@brightwater.example"
     assert other_org_staff.memberships.get().organisation.slug == "northgate"
+
+
+def test_seed_demo_gives_most_people_about_you_answers_and_brightwater_a_profile(db, settings):
+    settings.DEBUG = True
+    seed()
+    brightwater = Organisation.objects.get(slug="brightwater")
+    people = Participant.objects.filter(organisation=brightwater)
+    answered = AboutYou.objects.filter(organisation=brightwater).count()
+    assert 0.6 <= answered / people.count() <= 0.8
+    assert AboutYou.objects.filter(gender="prefer_not").exists()
+    figures = selectors.who_is_involved(brightwater)
+    assert figures["staff"] >= 2
+    assert figures["range"]["population_entered"]
+    groups = [str(m["group"]) for m in figures["range"]["missing"]]
+    assert "People aged 75 or over" in groups

@@ -249,10 +249,11 @@ def test_filters_that_are_not_understood_are_ignored_not_an_error(activities, st
     assert len(response.context["object_list"]) == 5
 
 
-def test_at_a_glance_counts_people_how_they_came_in_sessions_held_and_attendances(
-    brightwater, staff
+def test_at_a_glance_counts_people_how_they_came_in_staff_sessions_held_and_attendances(
+    brightwater, staff, org_admin
 ):
     activity = ActivityFactory(organisation=brightwater, created_by=staff)
+    activity.staff_involved.set([staff, org_admin])
     invited = [InvolvementFactory(activity=activity, came_in="invited") for _ in range(3)]
     volunteered = InvolvementFactory(activity=activity, came_in="volunteered")
     now = timezone.now()
@@ -274,6 +275,7 @@ def test_at_a_glance_counts_people_how_they_came_in_sessions_held_and_attendance
 
     assert selectors.activity_at_a_glance(activity) == {
         "people": 4,
+        "staff": 2,
         "invited": 3,
         "volunteered": 1,
         "sessions_held": 2,

@@ -1,4 +1,5 @@
-"""Scoped, joined and aggregated reads for activities."""
+"""Reads about activities: the scoped list and its filter, one activity's page, the
+organisation overview and Table 1's at-a-glance figures."""
 
 import django_filters
 from django.core.paginator import Paginator
@@ -10,7 +11,7 @@ from involvement.models import Organisation, Role, User
 from involvement.permissions import scope
 from involvement.suppression import suppress, suppress_breakdown
 
-from .models import (
+from ..models import (
     Activity,
     AgreementEvent,
     Approach,
@@ -18,7 +19,6 @@ from .models import (
     DecisionLevel,
     InfluenceLevel,
     Involvement,
-    Participant,
     Session,
 )
 
@@ -80,7 +80,7 @@ def activity_detail_queryset(request) -> QuerySet:
     return (
         activities_for(request)
         .select_related("created_by")
-        .prefetch_related("aims", "agreement__participants")
+        .prefetch_related("aims", "agreement__participants", "staff_involved")
     )
 
 
@@ -134,35 +134,9 @@ class IdsFirstPaginator(Paginator):
         return page
 
 
-def participants_for(request, search: str = "") -> QuerySet:
-    people = scope(Participant.objects.all(), request).annotate(
-        n_involvements=Count("involvements")
-    )
-    if search:
-        people = people.filter(Q(name__icontains=search) | Q(email__icontains=search))
-    return people.order_by("name")
-
-
-def involvements_of(activity: Activity) -> QuerySet:
-    return Involvement.objects.filter(activity=activity).select_related("participant")
-
-
-def involvements_at(session: Session) -> QuerySet:
-    """Who was involved in the session's activity on the day of the session."""
-    day = timezone.localtime(session.starts_at).date()
-    return involvements_of(session.activity).filter(pk__in=Involvement.objects.on(day))
-
-
-def involvements_of_participant(participant: Participant) -> QuerySet:
-    return (
-        Involvement.objects.filter(participant=participant)
-        .select_related("activity")
-        .order_by("-started_on")
-    )
-
-
 def activity_at_a_glance(activity: Activity) -> dict:
-    """Table 1's outputs for one activity: who is involved, how they came in, sessions held.
+    """Table 1's outputs for one activity: who is involved, how they came in, staff involved,
+    sessions held.
 
     Counts, not people: the template suppresses the small ones.
     """
@@ -175,6 +149,8 @@ def activity_at_a_glance(activity: Activity) -> dict:
     sessions = Session.objects.filter(activity=activity)
     return {
         "people": sum(came_in.values()),
+        # Free when the activity came with its staff prefetched (activity_detail_queryset).
+        "staff": activity.staff_involved.count(),
         "invited": came_in.get(Involvement.CameIn.INVITED, 0),
         "volunteered": came_in.get(Involvement.CameIn.VOLUNTEERED, 0),
         "sessions_held": sessions.filter(starts_at__lte=timezone.now()).count(),
@@ -198,50 +174,4 @@ def activity_at_a_glance_shown(activity: Activity, threshold: int) -> dict:
         **parts,
         "people": people,
         "attended": suppress(counts["attended"], threshold),
-    }
-
-
-def attendance_of(session: Session) -> dict[int, str]:
-    return dict(Attendance.objects.filter(session=session).values_list("participant", "status"))
-
-
-def participant_export(participant: Participant) -> dict:
-    """Everything held about one person, as plain data they can be given (a subject access
-    request): their record, their part in each activity, attendance, agreements."""
-    fields = ["name", "email", "phone", "postal_address", "contact_by", "access_notes"]
-    involvements = involvements_of_participant(participant)
-    attendance = Attendance.objects.filter(participant=participant).select_related(
-        "session__activity"
-    )
-    return {
-        "exported_at": timezone.now().isoformat(),
-        "organisation": participant.organisation.name,
-        "record": {
-            **{field: getattr(participant, field) for field in fields},
-            "preferred_formats": participant.preferred_format_labels(),
-            "access_needs": participant.access_need_labels(),
-            "wants_payment": participant.wants_payment,
-            "recorded_on": participant.created_at.date().isoformat(),
-        },
-        "involvements": [
-            {
-                "activity": i.activity.title,
-                "role": i.get_role_display(),
-                "came_in": i.get_came_in_display(),
-                "started_on": i.started_on.isoformat(),
-                "ended_on": i.ended_on.isoformat() if i.ended_on else None,
-            }
-            for i in involvements
-        ],
-        "attendance": [
-            {
-                "activity": a.session.activity.title,
-                "session": a.session.starts_at.isoformat(),
-                "status": a.get_status_display(),
-            }
-            for a in attendance
-        ],
-        "agreements_taken_part_in": list(
-            participant.agreements.values_list("activity__title", flat=True)
-        ),
     }

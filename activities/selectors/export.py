@@ -1,0 +1,122 @@
+"""Everything held about one person, as plain data they can be given (a subject access
+request). Feedback lives in the quality app, which imports this one: it is imported inside the
+function that reads it, so neither app needs the other at import time."""
+
+from django.utils import timezone
+
+from ..models import DEMOGRAPHIC_FIELDS, AboutYou, Attendance, Participant
+from .demographics import question_label
+from .people import involvements_of_participant
+
+
+def participant_export(participant: Participant) -> dict:
+    """Everything held about one person, as plain data they can be given (a subject access
+    request): their record, their part in each activity, attendance, agreements."""
+    fields = ["name", "email", "phone", "postal_address", "contact_by", "access_notes"]
+    involvements = involvements_of_participant(participant)
+    attendance = Attendance.objects.filter(participant=participant).select_related(
+        "session__activity"
+    )
+    return {
+        "exported_at": timezone.now().isoformat(),
+        "organisation": participant.organisation.name,
+        "record": {
+            **{field: getattr(participant, field) for field in fields},
+            "preferred_formats": participant.preferred_format_labels(),
+            "access_needs": participant.access_need_labels(),
+            "wants_payment": participant.wants_payment,
+            "recorded_on": participant.created_at.date().isoformat(),
+        },
+        "involvements": [
+            {
+                "activity": i.activity.title,
+                "role": i.get_role_display(),
+                "came_in": i.get_came_in_display(),
+                "started_on": i.started_on.isoformat(),
+                "ended_on": i.ended_on.isoformat() if i.ended_on else None,
+            }
+            for i in involvements
+        ],
+        "attendance": [
+            {
+                "activity": a.session.activity.title,
+                "session": a.session.starts_at.isoformat(),
+                "status": a.get_status_display(),
+            }
+            for a in attendance
+        ],
+        "agreements_taken_part_in": list(
+            participant.agreements.values_list("activity__title", flat=True)
+        ),
+        "about_you": _about_you(participant),
+        **_feedback(participant),
+    }
+
+
+def _iso(moment) -> str | None:
+    return moment.isoformat() if moment else None
+
+
+def _about_you(participant: Participant) -> dict | None:
+    about = AboutYou.objects.filter(participant=participant).first()
+    if about is None:
+        return None
+    return {
+        "answers": [
+            {
+                "question": str(question_label(question)),
+                "answer": str(getattr(about, f"get_{question}_display")()) or None,
+            }
+            for question in DEMOGRAPHIC_FIELDS
+        ],
+        "consent_wording": about.consent_wording,
+        "consented_at": about.consented_at.isoformat(),
+    }
+
+
+def _feedback(participant: Participant) -> dict:
+    """Each time they were asked for feedback, and what they answered."""
+    from quality.models import FeedbackRequest
+
+    asked = (
+        FeedbackRequest.objects.filter(participant=participant)
+        .select_related("activity", "session", "response")
+        .order_by("created_at", "pk")
+    )
+    requests, responses = [], []
+    for request in asked:
+        requests.append(
+            {
+                "activity": request.activity.title,
+                "session": _iso(request.session.starts_at) if request.session else None,
+                "sent_by": str(request.get_channel_display()),
+                "sent_at": _iso(request.sent_at),
+                "reminded_at": _iso(request.reminded_at),
+                "revoked_at": _iso(request.revoked_at),
+            }
+        )
+        response = getattr(request, "response", None)
+        if response is not None:
+            responses.append(_feedback_response(request.activity, response))
+    return {"feedback_requests": requests, "feedback_responses": responses}
+
+
+def _feedback_response(activity, response) -> dict:
+    from quality.questions import NAME, QUESTIONS, TEXT, choices_for
+
+    answers = []
+    for question in QUESTIONS:
+        if question.kind == NAME:
+            continue
+        value = getattr(response, question.key)
+        if question.kind != TEXT:
+            value = str(dict(choices_for(question)).get(value, value))
+        answers.append({"question": str(question.text), "answer": value or None})
+    return {
+        "activity": activity.title,
+        "status": str(response.get_status_display()),
+        "method": str(response.get_method_display()),
+        "answers": answers,
+        "anonymous": response.anonymous,
+        "submitted_at": _iso(response.submitted_at),
+    }
