@@ -216,6 +216,7 @@ LOGGING = {
         "django.request": {"filters": ["redact_links"]},
         "django.server": {"filters": ["redact_links"]},
         "django.security": {"filters": ["redact_links"]},
+        "django.security.csrf": {"filters": ["redact_links"]},
         # Axes logs every sign-in at INFO; lock-outs are still logged at WARNING.
         "axes": {"level": "WARNING"},
     },

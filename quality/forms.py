@@ -1,7 +1,7 @@
 """Forms for feedback: the questions (all on one page, or one per page in easy read), the
 optional "about you" questions, and the staff forms for asking people."""
 
-from crispy_forms_gds.layout import Button, Field, Layout, Size
+from crispy_forms_gds.layout import Field, Layout, Size, Submit
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -55,7 +55,11 @@ class FeedbackForm(GDSFormMixin, forms.Form):
             if keys is None or question.key in keys:
                 self.fields[question.key] = _field_for(question, not draft, easy)
         self.helper.layout = Layout(*[self._layout_for(name) for name in self.fields])
-        self.helper.add_input(Button.secondary("save_for_later", _("Save and come back later")))
+        self.helper.add_input(
+            Submit(
+                "save_for_later", _("Save and come back later"), css_class="govuk-button--secondary"
+            )
+        )
 
     def _layout_for(self, name):
         if name in BY_KEY and BY_KEY[name].kind == TEXT:
@@ -142,7 +146,9 @@ class AboutYouForm(GDSFormMixin, forms.Form):
                 for n in self.fields
             ]
         )
-        self.helper.add_input(Button.secondary("skip", _("Skip these questions")))
+        self.helper.add_input(
+            Submit("skip", _("Skip these questions"), css_class="govuk-button--secondary")
+        )
 
     def clean(self):
         data = super().clean()

@@ -45,15 +45,21 @@ def feedback_request_send(
     created_by: User,
     session: Session | None = None,
 ) -> list[FeedbackRequest]:
-    """Email each person a personal link, from a background job after commit."""
+    """Email each person a personal link, from a background job after commit; people who
+    have already answered are left out. Returns the requests queued."""
     from .tasks import send_feedback_link
 
-    requests = []
-    for participant in participants:
-        request = _request_for(
-            activity, participant, session, FeedbackRequest.Channel.EMAIL, created_by
-        )
-        requests.append(request)
+    requests = [
+        _request_for(activity, participant, session, FeedbackRequest.Channel.EMAIL, created_by)
+        for participant in participants
+    ]
+    # Nobody who has already answered is asked again.
+    answered = set(
+        FeedbackResponse.objects.filter(
+            request__in=requests, status=FeedbackResponse.Status.SUBMITTED
+        ).values_list("request_id", flat=True)
+    )
+    requests = [r for r in requests if r.pk not in answered]
     _queue_emails(requests, send_feedback_link)
     return requests
 

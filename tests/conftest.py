@@ -12,10 +12,12 @@ from involvement.models import Membership, Organisation, Role
 
 from .factories import (
     ActivityFactory,
+    FeedbackRequestFactory,
     InvitationFactory,
     InvolvementFactory,
     ParticipantFactory,
     SessionFactory,
+    feedback_link,
 )
 
 
@@ -103,10 +105,11 @@ def brightwater_objects(brightwater, staff, service_user):
     """URL kwargs for one of each object, all in brightwater (the permission matrix and the CSRF
     tests build URLs from these). The service user took part in agreeing `activity` (so they
     see it and its `session`), not `other_activity`. `participant` is the service user's own
-    record and `involvement` is Sam's part in `activity`."""
+    record and `involvement` is Sam's part in `activity`, on which Sam was asked for feedback."""
     jordan = ParticipantFactory(organisation=brightwater, name="Jordan R", user=service_user)
     activity = ActivityFactory(organisation=brightwater, created_by=staff, agreed_with=[jordan])
     sam = ParticipantFactory(organisation=brightwater, name="Sam K")
+    asked = FeedbackRequestFactory(activity=activity, participant=sam, involved=False)
     return {
         "activity": {"pk": activity.pk},
         "other_activity": {
@@ -124,5 +127,10 @@ def brightwater_objects(brightwater, staff, service_user):
             ).token
         },
         "reset_link": {"uidb64": "MQ", "token": "not-a-real-token"},
+        # Sam has been asked for feedback on `activity`, and has a working link.
+        "feedback_request": {"pk": asked.pk},
+        "feedback_step": {"pk": asked.pk, "step": 1},
+        "feedback_person": {"pk": activity.pk, "participant_pk": sam.pk},
+        "feedback_link": {"token": feedback_link(asked)},
         "brightwater": brightwater.pk,
     }

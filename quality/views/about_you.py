@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
 from activities.models import DEMOGRAPHIC_FIELDS, AboutYou
+from involvement.forms import GDSFormMixin
 
 from .. import services
 from ..forms import AboutYouForm
@@ -49,7 +50,7 @@ def about_you(request, pk):
     return render(request, "quality/about_you.html", context)
 
 
-class ConsentForm(forms.Form):
+class ConsentForm(GDSFormMixin, forms.Form):
     consent = forms.ChoiceField(
         label=_("Do you want to answer some questions about you?"),
         choices=[("yes", _("Yes, I agree")), ("no", _("No, skip these questions"))],
@@ -74,7 +75,7 @@ def about_you_easy(request, pk, step):
     name = QUESTION_NAMES[step - 2]
     organisation = feedback_request.organisation
     form = AboutYouForm(
-        request.POST or None,
+        request.POST if request.method == "POST" else None,
         initial=_initial(participant),
         organisation=organisation,
         keys={name},
@@ -97,7 +98,7 @@ def about_you_easy(request, pk, step):
 
 
 def _consent_step(request, feedback_request):
-    form = ConsentForm(request.POST or None)
+    form = ConsentForm(request.POST if request.method == "POST" else None)
     wording = AboutYouForm(organisation=feedback_request.organisation).consent_wording
     if request.method == "POST" and form.is_valid():
         if form.cleaned_data["consent"] == "no":

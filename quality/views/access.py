@@ -25,18 +25,25 @@ EASY_COOKIE = "easy_read"
 MAX_PENDING_CHARS = 5000
 
 
-def private(view):
-    """No caching anywhere and no Referer sent on: these pages are one person's answers."""
+def private(view=None, *, referrer_policy="same-origin"):
+    """Never cached anywhere: these pages are one person's answers.
 
-    @wraps(view)
-    def wrapped(request, *args, **kwargs):
-        response = view(request, *args, **kwargs)
-        add_never_cache_headers(response)
-        response["Cache-Control"] = "no-store, no-cache, must-revalidate, private, max-age=0"
-        response["Referrer-Policy"] = "no-referrer"
-        return response
+    The link itself (the only URL with a secret in it) is served with `no-referrer`. The pages
+    after it have no secret in their URL and keep `same-origin`: under `no-referrer` Chromium
+    sends `Origin: null` with a form, which Django's CSRF check rightly refuses."""
 
-    return wrapped
+    def decorate(view):
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            response = view(request, *args, **kwargs)
+            add_never_cache_headers(response)
+            response["Cache-Control"] = "no-store, no-cache, must-revalidate, private, max-age=0"
+            response["Referrer-Policy"] = referrer_policy
+            return response
+
+        return wrapped
+
+    return decorate(view) if view else decorate
 
 
 def grant(request, feedback_request: FeedbackRequest) -> None:

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
-from django_ratelimit.core import is_ratelimited
+from django_ratelimit.core import get_usage, is_ratelimited
 
 from activities.models import AboutYou
 
@@ -18,12 +18,14 @@ from .access import private
 RATE_GROUP = "feedback-link"
 
 
-@private
+@private(referrer_policy="no-referrer")
 @require_GET
 def feedback_start(request, token):
     """Exchange the link for a grant and move on to a URL without the token."""
     limit = {"group": RATE_GROUP, "key": "ip", "rate": settings.FEEDBACK_LINK_GUESSES}
-    if is_ratelimited(request, increment=False, **limit):
+    # Refused once the failed guesses reach the limit ("20/h" allows 20, not 21).
+    usage = get_usage(request, increment=False, **limit)
+    if usage and usage["count"] >= usage["limit"]:
         return access.link_not_working(request, status=429)
     feedback_request = services.feedback_link_redeem(token=token)
     if feedback_request is None:
@@ -43,6 +45,7 @@ def _context(request, feedback_request, **extra):
         "activity": feedback_request.activity,
         "organisation": feedback_request.organisation,
         "easy_read": access.is_easy_read(request, feedback_request),
+        "on_about_you": request.resolver_match.url_name.startswith("about-you"),
         **extra,
     }
 
@@ -71,7 +74,7 @@ def feedback_form(request, pk):
     if response and response.is_submitted():
         return redirect("quality:feedback-thanks", pk=pk)
     if access.is_easy_read(request, feedback_request) and request.method == "GET":
-        return redirect("quality:feedback-easy", pk=pk, step=first_unanswered(response))
+        return redirect(easy_read_url(pk, response))
     if request.method == "POST":
         return _feedback_form_post(request, feedback_request)
     kept = access.take_pending(request, pk)
@@ -98,14 +101,26 @@ def _feedback_form_post(request, feedback_request):
     return redirect(next_after_submit(feedback_request))
 
 
-def first_unanswered(response) -> int:
-    if response is None:
-        return 1
+def easy_read_url(pk, response) -> str:
+    """Where easy read picks up: the first question not answered yet, else the check page."""
     initial = FeedbackForm.initial_from(response)
     for number, question in enumerate(QUESTIONS, start=1):
         if question.kind != "text" and not initial.get(question.key):
-            return number
-    return len(QUESTIONS) + 1
+            return reverse("quality:feedback-easy", args=[pk, number])
+    return reverse("quality:feedback-easy-send", args=[pk])
+
+
+def _after_switch(request, feedback_request, easy: bool) -> str:
+    """The same place in the other mode; once answers are sent, the page the person was on."""
+    pk, response = feedback_request.pk, response_of(feedback_request)
+    if response and response.is_submitted():
+        on_about_you = request.POST.get("page") == "about-you"
+        return reverse(
+            "quality:about-you" if on_about_you else "quality:feedback-thanks", args=[pk]
+        )
+    if easy:
+        return easy_read_url(pk, response)
+    return reverse("quality:feedback-form", args=[pk])
 
 
 @private
@@ -115,13 +130,7 @@ def easy_read_switch(request, pk):
     feedback_request = access.granted(request, pk)
     easy = request.POST.get("easy_read") == "on"
     request.session[access.EASY] = easy
-    if easy:
-        target = reverse(
-            "quality:feedback-easy", args=[pk, first_unanswered(response_of(feedback_request))]
-        )
-    else:
-        target = reverse("quality:feedback-form", args=[pk])
-    response = redirect(target)
+    response = redirect(_after_switch(request, feedback_request, easy))
     response.set_cookie(
         access.EASY_COOKIE,
         "1" if easy else "0",

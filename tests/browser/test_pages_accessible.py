@@ -9,11 +9,12 @@ import pytest
 from .helpers import assert_no_axe_violations, assert_reflows
 from .states_account import ACCOUNT_STATES
 from .states_activities import ACTIVITY_STATES
+from .states_feedback import FEEDBACK_STATES
 from .states_people import PEOPLE_STATES
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-STATES = ACCOUNT_STATES + ACTIVITY_STATES + PEOPLE_STATES
+STATES = ACCOUNT_STATES + ACTIVITY_STATES + PEOPLE_STATES + FEEDBACK_STATES
 
 
 @pytest.mark.parametrize("open_page", STATES, ids=[state.__name__ for state in STATES])

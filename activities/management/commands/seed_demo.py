@@ -1,3 +1,6 @@
+import os
+
+from django.apps import apps
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
@@ -23,7 +26,18 @@ class Command(BaseCommand):
         with transaction.atomic():
             people = ensure_demo_people()
             count = ensure_demo_activities(people)
+            # Apps above this one (quality, reports) add their demo data through their app
+            # config, so activities never imports them.
+            extras = [
+                config.ensure_demo_data(people)
+                for config in apps.get_app_configs()
+                if hasattr(config, "ensure_demo_data")
+            ]
         self.stdout.write(self.style.SUCCESS(f"Demo data ready: {count} activities."))
         self.stdout.write(f"Sign in with any of these (password: {DEMO_PASSWORD}):")
         for slug, _persona, email, _name, role in PERSONAS:
             self.stdout.write(f"  {email:32} {role.label:20} {slug}")
+        port = os.environ.get("PORT", "8000")
+        for extra in extras:
+            for label, path in extra:
+                self.stdout.write(f"{label}: http://127.0.0.1:{port}{path}")

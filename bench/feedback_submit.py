@@ -1,0 +1,399 @@
+"""Personal-link feedback submissions through a real multi-process server: rate, latency, loss.
+
+Run from the repository root: `.venv/bin/python bench/feedback_submit.py [--quick]`. It uses
+SQLite, or DATABASE_URL when set, and makes its own organisation (a new slug each run, removed at
+the end), one activity, one participant per submission and a printed-letter link for each.
+
+It starts gunicorn on a free port of 127.0.0.1 (development settings: DJANGO_ENV unset, DEBUG
+as its default; 4 workers, or 1 on SQLite, which takes one writer at a time). Each client
+thread is a run of people, each with a fresh browser: open the link (GET, 302 to the form),
+GET the form for its CSRF token, POST every answer. Only the POST is timed; the throughput is
+sent answers over the wall time of the whole run, the GETs included. Every fifth person of
+every other client sends their answers twice, one after the other or both at once (a double
+click), which must still save one answer.
+
+Prints one `name: value unit` line per figure. Exits 1 when an answer was lost, duplicated or
+saved wrongly, or a request failed; the latency is reported, never enforced.
+"""
+
+import argparse
+import http.cookiejar
+import io
+import logging
+import os
+import re
+import resource
+import secrets
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlencode
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "involvement.settings")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.contrib.sessions.models import Session  # noqa: E402
+from django.core.management import call_command  # noqa: E402
+from django.db import connection  # noqa: E402
+
+from activities.models import Participant  # noqa: E402
+from involvement.models import Organisation, Role, User  # noqa: E402
+from quality import services  # noqa: E402
+from quality.models import FeedbackResponse, Rating  # noqa: E402
+from quality.questions import RATING_KEYS  # noqa: E402
+
+CSRF_INPUT = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+RATINGS = [Rating.YES, Rating.PARTLY, Rating.NO, Rating.DONT_KNOW, Rating.PREFER_NOT]
+SAYS = ["informing", "consulting", "participation", "dont_know"]
+TIMEOUT = 30
+
+
+def main() -> int:
+    options = _options()
+    logging.getLogger("axes").setLevel(logging.WARNING)
+    vendor = connection.vendor
+    _say("database", f"{vendor} {connection.settings_dict['NAME']}", "")
+    workers = options.workers or (4 if vendor == "postgresql" else 1)
+    slug = f"bench-feedback-{secrets.token_hex(4)}"
+    everyone, server = [], None
+    try:
+        everyone = _make_people(slug, options.clients * options.each + workers * 3)
+        people, warm_up = everyone[: -workers * 3], everyone[-workers * 3 :]
+        connection.close()  # SQLite: no open handle while the server writes.
+        server = Server(workers)
+        _say("feedback_submit_workers", workers, "workers")
+        # Each worker compiles its templates and opens its connection on its first requests.
+        _run_clients(server.base, [[person] for person in warm_up], submit=False)
+        runs = [people[n * options.each : (n + 1) * options.each] for n in range(options.clients)]
+        for number, run in enumerate(runs):
+            for index, person in enumerate(run):
+                if number % 2 == 1 and index % 5 == 4:
+                    person.double = "together" if (number // 2 + index // 5) % 2 else "after"
+        started, client_cpu = time.perf_counter(), _cpu(resource.RUSAGE_SELF)
+        _run_clients(server.base, runs, submit=True)
+        elapsed = time.perf_counter() - started
+        client_cpu = _cpu(resource.RUSAGE_SELF) - client_cpu
+        server.stop()
+        failed = _report(options, slug, people, warm_up, elapsed)
+        # Clients and server share this machine's CPUs; the server's figure includes start-up.
+        _say("feedback_submit_wall", f"{elapsed:.1f}", "s")
+        _say("feedback_submit_client_cpu", f"{client_cpu:.1f}", "s")
+        _say("feedback_submit_server_cpu", f"{_cpu(resource.RUSAGE_CHILDREN):.1f}", "s")
+        return failed
+    finally:
+        if server:
+            server.stop()
+        _clean_up(slug, everyone)
+
+
+def _options() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="4 clients, 5 submissions each.")
+    parser.add_argument("--clients", type=int, help="Concurrent clients (default 20).")
+    parser.add_argument("--each", type=int, help="Submissions per client (default 25).")
+    parser.add_argument("--workers", type=int, help="gunicorn workers (default 4; 1 on SQLite).")
+    options = parser.parse_args()
+    options.clients = options.clients or (4 if options.quick else 20)
+    options.each = options.each or (5 if options.quick else 25)
+    return options
+
+
+@dataclass
+class Person:
+    """One participant with one link, the answers they will send and what happened."""
+
+    number: int
+    request_pk: int
+    token: str
+    answers: dict
+    double: str = ""  # "", "after" (a second POST once the first is done) or "together"
+    sent: bool = False  # the submit was answered with a redirect onwards
+    extra_ok: int = 0  # second POSTs answered with a redirect onwards
+    errors: list = field(default_factory=list)
+    latency_ms: float = 0.0
+    page_ms: dict = field(default_factory=dict)  # the two GETs before it, untimed in p95
+    session_keys: set = field(default_factory=set)
+
+
+def _answers(number: int) -> dict:
+    """Answers that differ from person to person, so a mixed-up save shows."""
+    answers = {key: RATINGS[(number + i) % len(RATINGS)].value for i, key in enumerate(RATING_KEYS)}
+    answers["say"] = SAYS[number % len(SAYS)]
+    answers["anonymous"] = "yes" if number % 2 else "no"
+    answers["what_was_good"] = f"Person {number}: the tea, and being asked first."
+    answers["do_differently"] = "Send the papers a week before." if number % 3 else ""
+    answers["anything_else"] = ""
+    return answers
+
+
+def _make_people(slug: str, count: int) -> list[Person]:
+    call_command("seed_scale", organisation=slug, activities=1, force=True, stdout=io.StringIO())
+    org = Organisation.objects.get(slug=slug)
+    activity = org.activities.get()
+    admin = org.memberships.get(role=Role.ADMIN).user
+    Participant.objects.bulk_create(
+        Participant(organisation=org, name=f"Bench person {n}") for n in range(count)
+    )
+    participants = list(org.participants.filter(name__startswith="Bench person ").order_by("pk"))
+    people = []
+    for number, participant in enumerate(participants):
+        request, token = services.feedback_letter_issue(
+            activity=activity, participant=participant, created_by=admin
+        )
+        people.append(Person(number, request.pk, token, _answers(number)))
+    return people
+
+
+class Server:
+    """gunicorn serving the project on a free port of 127.0.0.1, with development settings."""
+
+    def __init__(self, workers: int):
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+        self.base = f"http://127.0.0.1:{port}"
+        env = {**os.environ, "ALLOWED_HOSTS": "127.0.0.1", "PYTHONUNBUFFERED": "1"}
+        for name in ("DJANGO_ENV", "DEBUG", "CSRF_TRUSTED_ORIGINS", "SITE_URL"):
+            env.pop(name, None)
+        self.log = tempfile.TemporaryFile()
+        command = [sys.executable, "-m", "gunicorn", "involvement.wsgi:application"]
+        command += ["--bind", f"127.0.0.1:{port}", "--workers", str(workers)]
+        command += ["--timeout", str(TIMEOUT * 2), "--backlog", "256"]
+        self.process = subprocess.Popen(
+            command, cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT
+        )
+        self._wait_until_up()
+
+    def _wait_until_up(self) -> None:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                self.fail("gunicorn exited while starting")
+            try:
+                with urllib.request.urlopen(f"{self.base}/healthz", timeout=2):
+                    return
+            except urllib.error.HTTPError:
+                return  # answering is enough (503 is a broker down, which no page here needs)
+            except OSError:
+                time.sleep(0.2)
+        self.fail("gunicorn did not answer within 60 s")
+
+    def fail(self, reason: str):
+        self.stop()
+        self.log.seek(0)
+        sys.stderr.write(self.log.read().decode(errors="replace")[-4000:])
+        raise SystemExit(reason)
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            try:
+                self.process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+
+
+class _NoRedirects(urllib.request.HTTPRedirectHandler):
+    """Hand every redirect back as it is: its status and Location are what is checked."""
+
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+class Browser:
+    """One person's browser: its own cookies, redirects not followed."""
+
+    def __init__(self, base: str):
+        self.base = base
+        self.cookies = http.cookiejar.CookieJar()
+        self.opener = urllib.request.build_opener(
+            urllib.request.HTTPCookieProcessor(self.cookies), _NoRedirects()
+        )
+
+    def get(self, path: str) -> tuple[int, str, str]:
+        return self._open(urllib.request.Request(self.base + path))
+
+    def post(self, path: str, data: dict) -> tuple[int, str, str]:
+        body = urlencode(data).encode()
+        headers = {"Origin": self.base, "Referer": self.base + path}
+        return self._open(urllib.request.Request(self.base + path, body, headers, method="POST"))
+
+    def _open(self, request) -> tuple[int, str, str]:
+        try:
+            with self.opener.open(request, timeout=TIMEOUT) as answer:
+                return answer.status, answer.headers.get("Location", ""), answer.read().decode()
+        except urllib.error.HTTPError as answer:
+            body = answer.read().decode(errors="replace")
+            return answer.code, answer.headers.get("Location", ""), body
+
+    def session_key(self) -> str:
+        return next((c.value for c in self.cookies if c.name == "sessionid"), "")
+
+
+def _run_clients(base: str, runs: list[list[Person]], submit: bool) -> None:
+    """One thread per run, all starting together; each goes through its people in turn."""
+    start = threading.Barrier(len(runs))
+
+    def client(run):
+        start.wait()
+        for person in run:
+            try:
+                _visit(base, person, submit)
+            except Exception as exc:  # a refused connection or a timeout is a failed submit
+                person.errors.append(f"{type(exc).__name__}: {exc}")
+
+    threads = [threading.Thread(target=client, args=(run,)) for run in runs]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+
+def _visit(base: str, person: Person, submit: bool) -> None:
+    browser = Browser(base)
+    started = time.perf_counter()
+    status, location, _body = browser.get(f"/feedback/start/{person.token}/")
+    person.page_ms["start"] = (time.perf_counter() - started) * 1000
+    form_path = f"/feedback/{person.request_pk}/"
+    if status != 302 or not location.endswith(form_path):
+        person.errors.append(f"start: {status} to {location!r}")
+        return
+    started = time.perf_counter()
+    status, _location, body = browser.get(form_path)
+    person.page_ms["form_page"] = (time.perf_counter() - started) * 1000
+    csrf = CSRF_INPUT.search(body)
+    if status != 200 or not csrf:
+        person.errors.append(f"form: {status}{'' if csrf else ', no CSRF token'}")
+        return
+    person.session_keys.add(browser.session_key())
+    if not submit:
+        return
+    data = {"csrfmiddlewaretoken": csrf.group(1), **person.answers}
+    second = None
+    if person.double == "together":
+        second = threading.Thread(target=_second_post, args=(browser, form_path, data, person))
+        second.start()
+    started = time.perf_counter()
+    status, location, _body = browser.post(form_path, data)
+    person.latency_ms = (time.perf_counter() - started) * 1000
+    if _onwards(status, location, person):
+        person.sent = True
+    else:
+        person.errors.append(f"submit: {status} to {location!r}")
+    if person.double == "after":
+        _second_post(browser, form_path, data, person)
+    if second:
+        second.join()
+
+
+def _second_post(browser: Browser, form_path: str, data: dict, person: Person) -> None:
+    try:
+        status, location, _body = browser.post(form_path, data)
+    except Exception as exc:
+        person.errors.append(f"second submit: {type(exc).__name__}: {exc}")
+        return
+    if _onwards(status, location, person):
+        person.extra_ok += 1
+    else:
+        person.errors.append(f"second submit: {status} to {location!r}")
+
+
+def _onwards(status: int, location: str, person: Person) -> bool:
+    """A sent answer: on to "about you", or to the thanks for those who gave it before."""
+    pages = (
+        f"/feedback/{person.request_pk}/about-you/",
+        f"/feedback/{person.request_pk}/thank-you/",
+    )
+    return status == 302 and location.endswith(pages)
+
+
+def _report(options, slug: str, people: list, warm_up: list, elapsed: float) -> int:
+    by_request = {person.request_pk: person for person in people}
+    rows = list(
+        FeedbackResponse.objects.filter(
+            organisation__slug=slug, status=FeedbackResponse.Status.SUBMITTED
+        ).values("request_id", "anonymous", "say", "what_was_good", "do_differently", *RATING_KEYS)
+    )
+    sent = [person for person in people if person.sent]
+    saved = {row["request_id"] for row in rows}
+    lost = sum(1 for person in sent if person.request_pk not in saved)
+    # Rows beyond one per accepted submit. The one-to-one field makes two rows for one person
+    # impossible; an answer saved for someone whose submit was not accepted is one too many.
+    duplicates = len(rows) - len(saved)
+    duplicates += sum(1 for pk in saved if pk not in by_request or not by_request[pk].sent)
+    wrong = sum(
+        1 for row in rows if row["request_id"] in by_request and not _matches(row, by_request)
+    )
+    errors = [error for person in warm_up + people for error in person.errors]
+    doubles = [person for person in people if person.double]
+    latencies = [person.latency_ms for person in sent]
+    _say("feedback_submit_clients", options.clients, "clients")
+    _say("feedback_submissions", len(people), "submissions")
+    _say("feedback_submit_throughput", f"{len(sent) / elapsed:.1f}", "submissions/s")
+    if len(latencies) >= 2:
+        p95 = statistics.quantiles(latencies, n=100, method="inclusive")[94]
+        _say("feedback_submit_p50", f"{statistics.median(latencies):.1f}", "ms")
+        _say("feedback_submit_p95", f"{p95:.1f}", "ms")
+        _say("feedback_submit_max", f"{max(latencies):.1f}", "ms")
+    for page in ("start", "form_page"):
+        times = [person.page_ms[page] for person in sent]
+        if times:
+            _say(f"feedback_{page}_p50", f"{statistics.median(times):.1f}", "ms")
+    _say("feedback_submit_double_submits", len(doubles), "people")
+    _say("feedback_submit_double_submits_redirected", sum(p.extra_ok for p in doubles), "responses")
+    _say("feedback_submit_rows_saved", len(rows), "rows")
+    _say("feedback_submit_2xx_or_redirect", len(sent), "responses")
+    _say("feedback_submit_lost", lost, "rows")
+    _say("feedback_submit_duplicates", duplicates, "rows")
+    _say("feedback_submit_wrong_answers", wrong, "rows")
+    _say("feedback_submit_errors", len(errors), "requests")
+    for error in errors[:10]:
+        print(f"  {error}", file=sys.stderr)
+    return 1 if lost or duplicates or wrong or errors else 0
+
+
+def _matches(row: dict, by_request: dict) -> bool:
+    answers = by_request[row["request_id"]].answers
+    expected = {
+        key: answers[key] for key in (*RATING_KEYS, "say", "what_was_good", "do_differently")
+    }
+    expected["anonymous"] = answers["anonymous"] == "yes"
+    return all(row[key] == value for key, value in expected.items())
+
+
+def _clean_up(slug: str, people: list[Person]) -> None:
+    """Remove the run's organisation (its activity, people, links and answers go with it), its
+    users and the sessions its browsers were given."""
+    connection.close()
+    Organisation.objects.filter(slug=slug).delete()
+    User.objects.filter(email__endswith=f"@{slug}.scale.example").delete()
+    keys = {key for person in people for key in person.session_keys if key}
+    Session.objects.filter(session_key__in=keys).delete()
+
+
+def _cpu(who: int) -> float:
+    usage = resource.getrusage(who)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _say(name: str, value, unit: str) -> None:
+    print(f"{name}: {value} {unit}".rstrip(), flush=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

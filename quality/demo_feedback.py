@@ -1,0 +1,243 @@
+"""Demo feedback for some Brightwater activities: people asked by email, by letter and on
+their behalf, with answers sent, half-done and not yet given, and one link stopped.
+
+Answers go through the real services. Emailed requests are written directly, as the service
+would send real emails; their links are issued as the email job would issue them. Dates are
+then moved back, so the overview reads as weeks of asking rather than one afternoon.
+"""
+
+import datetime
+import random
+
+from django.db.models import F
+from django.utils import timezone
+
+from activities.demo_activities import demo_key
+from activities.models import Activity, Participant
+from involvement.models import Organisation, User
+
+from . import services
+from .models import FeedbackLink, FeedbackRequest, FeedbackResponse, Rating
+from .questions import RATING_KEYS
+
+ORGANISATION = "brightwater"
+
+# How each person was asked and where they are: "link" (answered online), "paper" or
+# "phone" (entered by staff), "draft" (started, not sent), "waiting", "revoked".
+# Channels: "email", "letter"; entered answers are always "on_behalf".
+PLAN = {
+    "Carers' forum": [
+        ("Paula G.", "letter", "phone"),
+        ("Pat S.", "letter", "paper"),
+        ("Jean F.", "letter", "phone"),
+        ("Hannah Cole", "email", "link"),
+        ("Eileen Doherty", "letter", "paper"),
+        ("Maggie Shaw", "letter", "link"),
+        ("Stan W.", "letter", "phone"),
+        ("Gwen Price", "email", "link"),
+        ("Phil Evans", "email", "link"),
+        ("Priya Desai", "email", "link"),
+        ("Kieran Walsh", "email", "revoked"),
+        ("Beth Carter", "email", "draft"),
+    ],
+    "Voices Council": [
+        ("Jordan Reid", "email", "waiting"),
+        ("Dee Walsh", "letter", "link"),
+        ("Kofi Mensah", "letter", "phone"),
+        ("Marion B.", "letter", "draft"),
+        ("Lewis Grant", "email", "link"),
+        ("Priya Desai", "email", "link"),
+        ("Tunde Bello", "letter", "waiting"),
+        ("Danielle K.", "letter", "paper"),
+        ("Beth Carter", "email", "link"),
+        ("Kieran Walsh", "email", "waiting"),
+    ],
+    "Quality Checkers": [
+        ("Kofi Mensah", "letter", "link"),
+        ("Sasha Novak", "email", "link"),
+        ("Marion B.", "letter", "phone"),
+        ("Danielle K.", "letter", "draft"),
+        ("Tunde Bello", "letter", "waiting"),
+    ],
+    "Redesigning the mental health front door": [
+        ("Hannah Cole", "email", "link"),
+        ("Martin O.", "email", "link"),
+        ("Paula G.", "letter", "phone"),
+        ("Mo Hassan", "email", "waiting"),
+        ("Phil Evans", "email", "draft"),
+    ],
+}
+# Whose link seed_demo prints, if they have not answered yet (the demo's service user).
+TRY_IT = ("Voices Council", ["Jordan Reid", "Tunde Bello", "Kieran Walsh"])
+
+# How likely each rating is, per activity: a well-liked forum and a harder piece of work.
+MOODS = {
+    "Carers' forum": [75, 15, 3, 4, 3],
+    "Voices Council": [55, 25, 10, 6, 4],
+    "Quality Checkers": [60, 25, 8, 5, 2],
+    "Redesigning the mental health front door": [35, 35, 20, 7, 3],
+}
+SAYS = {
+    "Carers' forum": ["consulting", "participation", "participation", "delegated_power"],
+    "Voices Council": ["participation", "delegated_power", "consulting", "dont_know"],
+    "Quality Checkers": ["delegated_power", "participation", "empowerment"],
+    "Redesigning the mental health front door": ["researching", "consulting", "informing"],
+}
+GOOD = [
+    "Everyone was kind and nobody rushed me.",
+    "I liked that we got the papers a week before, in large print.",
+    "Meeting other carers. I do not feel so on my own now.",
+    "The chair made sure the quiet people got a turn.",
+    "They paid my bus fare on the day, which really helped.",
+    "We saw the new leaflet change because of what we said.",
+    "Good biscuits and a proper break in the middle.",
+    "Staff listened and wrote down what I said word for word.",
+]
+DIFFERENTLY = [
+    "Start a bit later. 10 o'clock is hard if you rely on the bus.",
+    "Some words were too hard. Please say what the letters stand for.",
+    "Tell us sooner what happened with our ideas.",
+    "The room was too hot and the hearing loop did not work at first.",
+    "Fewer slides, more time to talk.",
+    "Send the notes out quicker after the meeting.",
+]
+ELSE = [
+    "Thank you for asking me.",
+    "I would like to help with the next one.",
+    "Can we meet at the library sometimes? It is easier for me to get to.",
+    "My support worker helped me fill this in.",
+]
+RATINGS = [r.value for r in Rating]
+
+
+def ensure_demo_feedback(people: dict[str, User]) -> int:
+    """Ask for and record feedback on the planned activities that have none yet; return how
+    many answers the demo organisation has."""
+    organisation = Organisation.objects.get(slug=ORGANISATION)
+    staff = people["staff"]
+    for title, plan in PLAN.items():
+        activity = _activity(organisation, title)
+        if activity is None or FeedbackRequest.objects.filter(activity=activity).exists():
+            continue
+        for number, (name, channel, outcome) in enumerate(plan):
+            participant = _involved(activity, name)
+            if participant is not None:
+                _ask(activity, participant, channel, outcome, staff, number)
+    return FeedbackResponse.objects.filter(
+        organisation=organisation, status=FeedbackResponse.Status.SUBMITTED
+    ).count()
+
+
+def demo_feedback_link(people: dict[str, User]) -> str | None:
+    """A fresh personal link (the path, with its token) for a demo person who has not
+    answered yet, to try the form as they would."""
+    organisation = Organisation.objects.get(slug=ORGANISATION)
+    title, names = TRY_IT
+    activity = _activity(organisation, title)
+    if activity is None:
+        return None
+    for name in names:
+        participant = _involved(activity, name)
+        if participant is None:
+            continue
+        request = FeedbackRequest.objects.filter(
+            activity=activity, participant=participant, session__isnull=True
+        ).first()
+        if request and (request.revoked_at or _submitted(request)):
+            continue
+        _request, token = services.feedback_letter_issue(
+            activity=activity, participant=participant, created_by=people["staff"]
+        )
+        return f"/feedback/start/{token}/"
+    return None
+
+
+def _activity(organisation, title) -> Activity | None:
+    return Activity.objects.filter(
+        organisation=organisation, submission_key=demo_key(organisation, title)
+    ).first()
+
+
+def _involved(activity, name) -> Participant | None:
+    return Participant.objects.filter(
+        organisation=activity.organisation,
+        name=name,
+        involvements__activity=activity,
+        erased_at__isnull=True,
+    ).first()
+
+
+def _submitted(request) -> bool:
+    return FeedbackResponse.objects.filter(
+        request=request, status=FeedbackResponse.Status.SUBMITTED
+    ).exists()
+
+
+def _ask(activity, participant, channel, outcome, staff, number) -> None:
+    rng = random.Random(f"{activity.title}:{participant.name}")
+    asked = timezone.now() - datetime.timedelta(days=40 - number)
+    values = _answers(activity.title, rng)
+    if outcome in {"paper", "phone"}:
+        if channel == "letter":
+            services.feedback_letter_issue(
+                activity=activity, participant=participant, created_by=staff
+            )
+        response = services.feedback_on_behalf(
+            activity=activity,
+            participant=participant,
+            values=values,
+            method=outcome,
+            entered_by=staff,
+        )
+        request = response.request
+    else:
+        request = _request(activity, participant, channel, staff)
+        if outcome == "link":
+            services.feedback_save(request=request, values=values, submit=True)
+        elif outcome == "draft":
+            half = dict(list(values.items())[:5])
+            services.feedback_save(request=request, values=half, submit=False)
+        elif outcome == "revoked":
+            services.feedback_request_revoke(request=request)
+    FeedbackRequest.objects.filter(pk=request.pk).update(
+        sent_at=asked, created_at=asked, reminders=1 if outcome == "waiting" else 0
+    )
+    FeedbackLink.objects.filter(request=request).update(
+        created_at=asked, expires_at=F("expires_at") - (timezone.now() - asked)
+    )
+    FeedbackResponse.objects.filter(request=request, submitted_at__isnull=False).update(
+        submitted_at=asked + datetime.timedelta(days=rng.randint(1, 12))
+    )
+
+
+def _request(activity, participant, channel, staff) -> FeedbackRequest:
+    if channel == "letter":
+        request, _token = services.feedback_letter_issue(
+            activity=activity, participant=participant, created_by=staff
+        )
+        return request
+    request = FeedbackRequest.objects.create(
+        organisation=activity.organisation,
+        activity=activity,
+        participant=participant,
+        channel=FeedbackRequest.Channel.EMAIL,
+        created_by=staff,
+        sent_at=timezone.now(),
+    )
+    FeedbackLink.issue(request)
+    return request
+
+
+def _answers(title, rng) -> dict:
+    weights = MOODS[title]
+    values = {key: rng.choices(RATINGS, weights=weights)[0] for key in RATING_KEYS}
+    # In the well-liked forum everyone felt listened to and understood their role: counts
+    # that are all above the threshold, so the results show real numbers, not *.
+    if weights[0] > 70:
+        values["listened_to"] = values["understood_role"] = Rating.YES.value
+    values["say"] = rng.choice(SAYS[title])
+    values["what_was_good"] = rng.choice(GOOD) if rng.random() < 0.7 else ""
+    values["do_differently"] = rng.choice(DIFFERENTLY) if rng.random() < 0.5 else ""
+    values["anything_else"] = rng.choice(ELSE) if rng.random() < 0.3 else ""
+    values["anonymous"] = rng.choice([True, False, False, None])
+    return values
