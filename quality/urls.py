@@ -18,7 +18,7 @@ urlpatterns = [
     ),
     path(
         "activities/<int:pk>/feedback/remind/",
-        views.feedback_remind,
+        views.feedback_remind_all,
         name="feedback-remind-activity",
     ),
     path(

@@ -22,6 +22,7 @@ from .staff import (
     FeedbackRevokeView,
     FeedbackSendView,
     feedback_remind,
+    feedback_remind_all,
 )
 
 KEEPS_TYPING = {"feedback-form", "feedback-easy"}
@@ -56,6 +57,7 @@ __all__ = [
     "feedback_easy_send",
     "feedback_form",
     "feedback_remind",
+    "feedback_remind_all",
     "feedback_saved",
     "feedback_start",
     "feedback_thanks",

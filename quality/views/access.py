@@ -46,6 +46,20 @@ def private(view=None, *, referrer_policy="same-origin"):
     return decorate(view) if view else decorate
 
 
+def keeps_typing(view):
+    """A POST from someone without a grant (their session ended) is not saved, but what they
+    typed is kept for when they open their link again."""
+
+    @wraps(view)
+    def wrapped(request, pk, *args, **kwargs):
+        if request.method == "POST" and pk not in request.session.get(GRANTS, []):
+            stash(request, pk, request.POST)
+            return link_not_working(request, status=403, kept=True)
+        return view(request, pk, *args, **kwargs)
+
+    return wrapped
+
+
 def grant(request, feedback_request: FeedbackRequest) -> None:
     # A new session key on the way in, so a session planted before the link was opened
     # cannot ride on it.

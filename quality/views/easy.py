@@ -9,7 +9,7 @@ from ..forms import FeedbackForm
 from ..questions import PICTURES, QUESTIONS, TEXT, choices_for
 from . import access
 from .access import private
-from .participant import _context, _kept_or_refused, next_after_submit, response_of
+from .participant import _context, next_after_submit, response_of
 
 
 def _question(step: int):
@@ -29,10 +29,9 @@ def answers_with_pictures(question, bound_field):
 
 @private
 @require_http_methods(["GET", "POST"])
+@access.keeps_typing
 def feedback_easy(request, pk, step):
     question = _question(step)
-    if request.method == "POST" and pk not in request.session.get(access.GRANTS, []):
-        return _kept_or_refused(request, pk)
     feedback_request = access.granted(request, pk)
     response = response_of(feedback_request)
     if response and response.is_submitted():

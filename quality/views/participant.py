@@ -57,18 +57,11 @@ def next_after_submit(feedback_request) -> str:
     return reverse(name, args=[feedback_request.pk])
 
 
-def _kept_or_refused(request, pk):
-    """A POST without a grant: keep the typing for when the link is opened again."""
-    access.stash(request, pk, request.POST)
-    return access.link_not_working(request, status=403, kept=True)
-
-
 @private
 @require_http_methods(["GET", "POST"])
+@access.keeps_typing
 def feedback_form(request, pk):
     """Every question on one page (easy read goes one question per page instead)."""
-    if request.method == "POST" and pk not in request.session.get(access.GRANTS, []):
-        return _kept_or_refused(request, pk)
     feedback_request = access.granted(request, pk)
     response = response_of(feedback_request)
     if response and response.is_submitted():

@@ -86,14 +86,20 @@ def _request(request, pk, action) -> FeedbackRequest:
 @require_POST
 @login_required
 def feedback_remind(request, pk):
-    """Remind one person (`pk` is their request), or, from the activity, all who have not
-    answered. Also how staff retry an email that failed."""
-    if "activity" in request.resolver_match.url_name:
-        activity = _activity(request, pk, "feedback.send")
-        requests = list(selectors.requests_of(activity).exclude(participant__email=""))
-    else:
-        one = _request(request, pk, "feedback.send")
-        activity, requests = one.activity, [one]
+    """Remind one person (`pk` is their request); also how staff retry a failed email."""
+    one = _request(request, pk, "feedback.send")
+    return _remind(request, one.activity, [one])
+
+
+@require_POST
+@login_required
+def feedback_remind_all(request, pk):
+    """Remind everyone asked about the activity who has not answered."""
+    activity = _activity(request, pk, "feedback.send")
+    return _remind(request, activity, list(selectors.requests_of(activity)))
+
+
+def _remind(request, activity, requests):
     count = services.feedback_request_remind(requests=requests)
     messages.success(request, _("Sending %(n)d reminders by email.") % {"n": count})
     return redirect(_feedback_url(activity))
