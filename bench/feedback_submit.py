@@ -4,8 +4,8 @@ Run from the repository root: `.venv/bin/python bench/feedback_submit.py [--quic
 SQLite, or DATABASE_URL when set, and makes its own organisation (a new slug each run, removed at
 the end), one activity, one participant per submission and a printed-letter link for each.
 
-It starts gunicorn on a free port of 127.0.0.1 (development settings: DJANGO_ENV unset, DEBUG
-as its default; 4 workers, or 1 on SQLite, which takes one writer at a time). Each client
+It starts gunicorn on a free port of 127.0.0.1 (development settings with DEBUG off, as a
+real server runs; 4 workers, or 1 on SQLite, which takes one writer at a time). Each client
 thread is a run of people, each with a fresh browser: open the link (GET, 302 to the form),
 GET the form for its CSRF token, POST every answer. Only the POST is timed; the throughput is
 sent answers over the wall time of the whole run, the GETs included. Every fifth person of
@@ -159,7 +159,8 @@ def _make_people(slug: str, count: int) -> list[Person]:
 
 
 class Server:
-    """gunicorn serving the project on a free port of 127.0.0.1, with development settings."""
+    """gunicorn serving the project on a free port of 127.0.0.1: development settings with
+    DEBUG off, as a real server runs."""
 
     def __init__(self, workers: int):
         with socket.socket() as probe:
@@ -167,8 +168,10 @@ class Server:
             port = probe.getsockname()[1]
         self.base = f"http://127.0.0.1:{port}"
         env = {**os.environ, "ALLOWED_HOSTS": "127.0.0.1", "PYTHONUNBUFFERED": "1"}
-        for name in ("DJANGO_ENV", "DEBUG", "CSRF_TRUSTED_ORIGINS", "SITE_URL"):
+        for name in ("DJANGO_ENV", "CSRF_TRUSTED_ORIGINS", "SITE_URL"):
             env.pop(name, None)
+        # As in production: DEBUG keeps every SQL query and template detail in memory.
+        env["DEBUG"] = "0"
         self.log = tempfile.TemporaryFile()
         command = [sys.executable, "-m", "gunicorn", "involvement.wsgi:application"]
         command += ["--bind", f"127.0.0.1:{port}", "--workers", str(workers)]

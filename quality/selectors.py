@@ -5,29 +5,30 @@ import hashlib
 from django.db.models import Count, Max, Q, QuerySet
 from django.utils import timezone
 
-from activities.models import Activity, Involvement
+from activities.models import Activity, Involvement, Session
 from involvement.suppression import suppress, suppress_breakdown
 
 from .models import FeedbackRequest, FeedbackResponse
 from .questions import QUESTIONS, RATING_KEYS, SAY, TEXT_KEYS, choices_for
 
 
-def requests_of(activity: Activity) -> QuerySet:
+def requests_of(activity: Activity, session: Session | None = None) -> QuerySet:
+    """Requests about the whole activity, or about one of its sessions."""
     return (
-        FeedbackRequest.objects.filter(activity=activity, session__isnull=True)
+        FeedbackRequest.objects.filter(activity=activity, session=session)
         .select_related("participant", "response")
         .annotate(link_expires_at=Max("links__expires_at"))
     )
 
 
-def feedback_people(activity: Activity) -> list[dict]:
+def feedback_people(activity: Activity, session: Session | None = None) -> list[dict]:
     """Everyone involved in the activity with where their feedback stands."""
     involvements = (
         Involvement.objects.filter(activity=activity, participant__erased_at__isnull=True)
         .select_related("participant")
         .order_by("participant__name")
     )
-    requests = {r.participant_id: r for r in requests_of(activity)}
+    requests = {r.participant_id: r for r in requests_of(activity, session)}
     now = timezone.now()
     return [
         {
@@ -37,6 +38,13 @@ def feedback_people(activity: Activity) -> list[dict]:
         }
         for i in involvements
     ]
+
+
+def sessions_held(activity: Activity) -> QuerySet:
+    """The sessions people can be asked about: those that have started."""
+    return Session.objects.filter(activity=activity, starts_at__lte=timezone.now()).order_by(
+        "starts_at"
+    )
 
 
 def _status(request, now) -> str:
@@ -56,9 +64,9 @@ def _status(request, now) -> str:
     return "started" if response else "waiting"
 
 
-def response_rate(activity: Activity) -> dict:
+def response_rate(activity: Activity, session: Session | None = None) -> dict:
     """How many were asked (links not revoked, or answers entered) and how many answered."""
-    counts = FeedbackRequest.objects.filter(activity=activity, session__isnull=True).aggregate(
+    counts = FeedbackRequest.objects.filter(activity=activity, session=session).aggregate(
         asked=Count("pk", filter=Q(revoked_at__isnull=True) | Q(response__status="submitted")),
         answered=Count("pk", filter=Q(response__status=FeedbackResponse.Status.SUBMITTED)),
     )
@@ -67,11 +75,11 @@ def response_rate(activity: Activity) -> dict:
     return counts
 
 
-def feedback_results(activity: Activity, threshold: int) -> dict:
+def feedback_results(activity: Activity, threshold: int, session: Session | None = None) -> dict:
     """Each question's answers counted in one query, small counts hidden, and the comments
     (names only where people agreed to be named)."""
     submitted = FeedbackResponse.objects.filter(
-        activity=activity, status=FeedbackResponse.Status.SUBMITTED
+        activity=activity, request__session=session, status=FeedbackResponse.Status.SUBMITTED
     )
     aggregates = {"total": Count("pk")}
     questions = [q for q in QUESTIONS if q.key in RATING_KEYS or q.kind == SAY]
@@ -125,19 +133,19 @@ def _comments(submitted: QuerySet) -> dict[str, list[dict]]:
     return comments
 
 
-def not_answered(activity: Activity) -> list:
+def not_answered(activity: Activity, session: Session | None = None) -> list:
     """People asked who have not sent an answer (revoked links left out)."""
     return [
         row["participant"]
-        for row in feedback_people(activity)
+        for row in feedback_people(activity, session)
         if row["status"] in {"waiting", "started", "sending", "failed", "expired"}
     ]
 
 
-def has_answered(activity: Activity, participant) -> bool:
+def has_answered(activity: Activity, participant, session: Session | None = None) -> bool:
     return FeedbackResponse.objects.filter(
         activity=activity,
         request__participant=participant,
-        request__session__isnull=True,
+        request__session=session,
         status=FeedbackResponse.Status.SUBMITTED,
     ).exists()

@@ -93,7 +93,7 @@ def feedback_link_email(*, request_id: int) -> bool:
     """Send the queued email for one request with a new link. Returns False when there is
     nothing to send (already sent by another delivery of the job, or revoked)."""
     request = (
-        FeedbackRequest.objects.select_related("participant", "activity", "organisation")
+        FeedbackRequest.objects.select_related("participant", "activity", "organisation", "session")
         .filter(pk=request_id, email_queued_at__isnull=False, revoked_at__isnull=True)
         .first()
     )
@@ -143,10 +143,16 @@ def _send_link_email(request: FeedbackRequest) -> None:
 
 @transaction.atomic
 def feedback_letter_issue(
-    *, activity: Activity, participant: Participant, created_by: User
+    *,
+    activity: Activity,
+    participant: Participant,
+    created_by: User,
+    session: Session | None = None,
 ) -> tuple[FeedbackRequest, str]:
     """A new link for a printed letter. The token is returned to be printed, never kept."""
-    request = _request_for(activity, participant, None, FeedbackRequest.Channel.LETTER, created_by)
+    request = _request_for(
+        activity, participant, session, FeedbackRequest.Channel.LETTER, created_by
+    )
     _link, token = FeedbackLink.issue(request)
     if request.sent_at is None:
         request.sent_at = timezone.now()
@@ -234,12 +240,18 @@ def about_you_save(*, participant: Participant, values: dict, consent_wording: s
 
 @transaction.atomic
 def feedback_on_behalf(
-    *, activity: Activity, participant: Participant, values: dict, method: str, entered_by: User
+    *,
+    activity: Activity,
+    participant: Participant,
+    values: dict,
+    method: str,
+    entered_by: User,
+    session: Session | None = None,
 ) -> FeedbackResponse:
     """An answer given on paper or by phone, typed in by staff and marked as such. If the
     person has already answered, their answer stands."""
     request = _request_for(
-        activity, participant, None, FeedbackRequest.Channel.ON_BEHALF, entered_by
+        activity, participant, session, FeedbackRequest.Channel.ON_BEHALF, entered_by
     )
     return feedback_save(
         request=request, values=values, submit=True, method=method, entered_by=entered_by

@@ -73,7 +73,7 @@ def granted(request, pk: int) -> FeedbackRequest:
     if pk not in request.session.get(GRANTS, []):
         raise Http404
     feedback_request = (
-        FeedbackRequest.objects.select_related("activity", "participant", "organisation")
+        FeedbackRequest.objects.select_related("activity", "participant", "organisation", "session")
         .filter(pk=pk, revoked_at__isnull=True, links__expires_at__gt=timezone.now())
         .first()
     )

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.forms import Form
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.safestring import mark_safe
@@ -26,16 +27,41 @@ def _activity(request, pk, action) -> Activity:
     return get_for_user(request, Activity.objects.select_related("organisation"), action, pk=pk)
 
 
-def _feedback_url(activity) -> str:
-    return reverse("quality:feedback-overview", args=[activity.pk])
+def _about_query(session) -> str:
+    return f"?session={session.pk}" if session else ""
+
+
+def _feedback_url(activity, session=None) -> str:
+    return reverse("quality:feedback-overview", args=[activity.pk]) + _about_query(session)
+
+
+def _session_asked_about(request, activity):
+    """Feedback is about the whole activity, or about one session named by `?session=`."""
+    value = request.GET.get("session", "")
+    if not value:
+        return None
+    session = (
+        selectors.sessions_held(activity).filter(pk=value).first() if value.isdigit() else None
+    )
+    if session is None:
+        raise Http404
+    return session
 
 
 class ActivityFeedbackMixin(OrganisationPermissionMixin):
+    """The activity in the URL, and the session the feedback is about, if any."""
+
     def fetch_objects(self):
         self.activity = _activity(self.request, self.kwargs["pk"], self.permission_required)
+        self.session = _session_asked_about(self.request, self.activity)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(activity=self.activity, **kwargs)
+        return super().get_context_data(
+            activity=self.activity,
+            session=self.session,
+            about_query=_about_query(self.session),
+            **kwargs,
+        )
 
 
 class FeedbackOverviewView(ActivityFeedbackMixin, TemplateView):
@@ -44,8 +70,9 @@ class FeedbackOverviewView(ActivityFeedbackMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            people=selectors.feedback_people(self.activity),
-            rate=selectors.response_rate(self.activity),
+            people=selectors.feedback_people(self.activity, self.session),
+            rate=selectors.response_rate(self.activity, self.session),
+            sessions=selectors.sessions_held(self.activity),
             link_days=settings.FEEDBACK_LINK_DAYS,
             **kwargs,
         )
@@ -67,17 +94,18 @@ class FeedbackSendView(ActivityFeedbackMixin, FormView):
             activity=self.activity,
             participants=list(form.cleaned_data["people"]),
             created_by=self.request.user,
+            session=self.session,
         )
         messages.success(
             self.request, _("Sending %(n)d personal links by email.") % {"n": len(requests)}
         )
-        return redirect(_feedback_url(self.activity))
+        return redirect(_feedback_url(self.activity, self.session))
 
 
 def _request(request, pk, action) -> FeedbackRequest:
     return get_for_user(
         request,
-        FeedbackRequest.objects.select_related("activity", "participant", "response"),
+        FeedbackRequest.objects.select_related("activity", "participant", "response", "session"),
         action,
         pk=pk,
     )
@@ -88,7 +116,7 @@ def _request(request, pk, action) -> FeedbackRequest:
 def feedback_remind(request, pk):
     """Remind one person (`pk` is their request); also how staff retry a failed email."""
     one = _request(request, pk, "feedback.send")
-    return _remind(request, one.activity, [one])
+    return _remind(request, one.activity, [one], one.session)
 
 
 @require_POST
@@ -96,13 +124,14 @@ def feedback_remind(request, pk):
 def feedback_remind_all(request, pk):
     """Remind everyone asked about the activity who has not answered."""
     activity = _activity(request, pk, "feedback.send")
-    return _remind(request, activity, list(selectors.requests_of(activity)))
+    session = _session_asked_about(request, activity)
+    return _remind(request, activity, list(selectors.requests_of(activity, session)), session)
 
 
-def _remind(request, activity, requests):
+def _remind(request, activity, requests, session):
     count = services.feedback_request_remind(requests=requests)
     messages.success(request, _("Sending %(n)d reminders by email.") % {"n": count})
-    return redirect(_feedback_url(activity))
+    return redirect(_feedback_url(activity, session))
 
 
 class FeedbackRequestMixin(OrganisationPermissionMixin):
@@ -114,7 +143,10 @@ class FeedbackRequestMixin(OrganisationPermissionMixin):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            activity=self.activity, feedback_request=self.feedback_request, **kwargs
+            activity=self.activity,
+            feedback_request=self.feedback_request,
+            about_query=_about_query(self.feedback_request.session),
+            **kwargs,
         )
 
 
@@ -125,7 +157,7 @@ class FeedbackRevokeView(FeedbackRequestMixin, FormView):
     def form_valid(self, form):
         services.feedback_request_revoke(request=self.feedback_request)
         messages.success(self.request, _("Their link no longer works."))
-        return redirect(_feedback_url(self.activity))
+        return redirect(_feedback_url(self.activity, self.feedback_request.session))
 
 
 class PersonFeedbackMixin(ActivityFeedbackMixin):
@@ -156,7 +188,10 @@ class FeedbackLetterView(PersonFeedbackMixin, FormView):
 
     def form_valid(self, form):
         feedback_request, token = services.feedback_letter_issue(
-            activity=self.activity, participant=self.participant, created_by=self.request.user
+            activity=self.activity,
+            participant=self.participant,
+            created_by=self.request.user,
+            session=self.session,
         )
         link = settings.SITE_URL + reverse("quality:feedback-start", args=[token])
         # segno writes the SVG from the link alone; nothing user-typed goes into it.
@@ -175,18 +210,19 @@ class FeedbackOnBehalfView(PersonFeedbackMixin, FormView):
     template_name = "quality/feedback_on_behalf.html"
 
     def form_valid(self, form):
-        if selectors.has_answered(self.activity, self.participant):
+        if selectors.has_answered(self.activity, self.participant, self.session):
             messages.info(self.request, _("They had already answered; nothing was changed."))
-            return redirect(_feedback_url(self.activity))
+            return redirect(_feedback_url(self.activity, self.session))
         services.feedback_on_behalf(
             activity=self.activity,
             participant=self.participant,
             values=form.response_values(),
             method=form.cleaned_data["method"],
             entered_by=self.request.user,
+            session=self.session,
         )
         messages.success(self.request, _("Their answers were saved."))
-        return redirect(_feedback_url(self.activity))
+        return redirect(_feedback_url(self.activity, self.session))
 
 
 class FeedbackResultsView(ActivityFeedbackMixin, TemplateView):
@@ -196,8 +232,8 @@ class FeedbackResultsView(ActivityFeedbackMixin, TemplateView):
     def get_context_data(self, **kwargs):
         threshold = self.request.organisation.suppression_threshold
         return super().get_context_data(
-            results=selectors.feedback_results(self.activity, threshold),
-            rate=selectors.response_rate(self.activity),
-            not_answered=selectors.not_answered(self.activity),
+            results=selectors.feedback_results(self.activity, threshold, self.session),
+            rate=selectors.response_rate(self.activity, self.session),
+            not_answered=selectors.not_answered(self.activity, self.session),
             **kwargs,
         )

@@ -1,6 +1,8 @@
 """Page states for feedback: the person's own pages through their link, in the standard and
 the easy-read version, and the staff pages for asking, entering and reading answers."""
 
+import datetime
+
 from django.urls import reverse
 from django.utils import timezone
 
@@ -265,6 +267,23 @@ def overview_with_people(page, people, live_server):
         assert status in main, status
 
 
+def overview_about_a_session(page, people, live_server):
+    """Feedback about one session held: the "Feedback about" list marks it."""
+    activity = voices_council(people)
+    held = activity.sessions.create(
+        organisation=activity.organisation,
+        starts_at=timezone.now() - datetime.timedelta(days=3),
+        place="Community room",
+    )
+    services.feedback_letter_issue(
+        activity=activity, participant=person_of(activity), created_by=people["staff"], session=held
+    )
+    sign_in(page, people["staff"], live_server)
+    page.goto(reverse("quality:feedback-overview", args=[activity.pk]) + f"?session={held.pk}")
+    assert page.locator("nav.inv-about [aria-current=page]").count() == 1
+    assert "the session on" in page.locator("main").inner_text()
+
+
 def send_form(page, people, live_server):
     activity = voices_council(people)
     for n, person in enumerate(Participant.objects.filter(organisation=activity.organisation)):
@@ -368,6 +387,7 @@ FEEDBACK_STATES = [
     easy_thanks,
     overview_nobody_involved,
     overview_with_people,
+    overview_about_a_session,
     send_form,
     send_error,
     results_with_answers,
