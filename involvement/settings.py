@@ -214,7 +214,8 @@ LOGGING = {
         "weasyprint.progress": {"level": "WARNING"},
         # These log request paths, which for a feedback link hold its token.
         "django.request": {"filters": ["redact_links"]},
-        "django.server": {"filters": ["redact_links"]},
+        # Django's own config stops this one propagating; it keeps a handler of ours.
+        "django.server": {"filters": ["redact_links"], "handlers": ["console"], "propagate": False},
         "django.security": {"filters": ["redact_links"]},
         "django.security.csrf": {"filters": ["redact_links"]},
         # Axes logs every sign-in at INFO; lock-outs are still logged at WARNING.

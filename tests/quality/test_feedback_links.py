@@ -4,9 +4,12 @@ shown again after the first request, never logged, and guessing is limited."""
 import base64
 import logging
 import secrets
+import subprocess
+import sys
 from datetime import timedelta
 
 import pytest
+from django.conf import settings
 from django.test import Client, override_settings
 from django.urls import reverse
 from django.utils import timezone
@@ -244,3 +247,19 @@ def test_every_participant_page_is_private(person, feedback_request):
         assert_private(response)
     assert_private(person.post(form_url(feedback_request), {"save_for_later": "1"}))
     assert_private(person.post(reverse("quality:easy-read-switch", args=[feedback_request.pk]), {}))
+
+
+def test_the_development_server_still_logs_requests_with_the_token_redacted(token):
+    """Configuring the filter must not silence the server's request lines. Run in a fresh
+    process: pytest hangs its own handlers on loggers, which would hide a silenced one."""
+    line = f'"GET {start_url(token)} HTTP/1.1" 302 0'
+    code = f"import logging; logging.getLogger('django.server').info({line!r})"
+    result = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", code],
+        cwd=settings.BASE_DIR,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert '"GET /feedback/start/[redacted]/ HTTP/1.1" 302 0' in result.stderr, result.stderr
+    assert token not in result.stdout + result.stderr
