@@ -2,29 +2,21 @@
 
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from .. import services
 from ..forms import FeedbackForm
-from ..questions import PICTURES, QUESTIONS, TEXT, choices_for
+from ..questions import QUESTIONS, TEXT, choices_for
 from . import access
 from .access import private
-from .participant import _context, next_after_submit, response_of
+from .participant import _context, answers_for, next_after_submit, response_of
 
 
 def _question(step: int):
     if not 1 <= step <= len(QUESTIONS):
         raise Http404
     return QUESTIONS[step - 1]
-
-
-def answers_with_pictures(question, bound_field):
-    """Each answer with its picture, for the easy-read radios."""
-    chosen = str(bound_field.value() or "")
-    return [
-        {"value": value, "label": label, "picture": PICTURES.get(value), "checked": value == chosen}
-        for value, label in choices_for(question)
-    ]
 
 
 @private
@@ -61,7 +53,8 @@ def feedback_easy(request, pk, step):
         step=step,
         steps=len(QUESTIONS),
         is_text=question.kind == TEXT,
-        answers=[] if question.kind == TEXT else answers_with_pictures(question, field),
+        hint=question.hint or ("" if question.kind == TEXT else _("Choose one answer.")),
+        answers=[] if question.kind == TEXT else answers_for(question, field),
     )
     return render(request, "quality/feedback_easy.html", context)
 

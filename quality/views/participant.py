@@ -11,7 +11,7 @@ from activities.models import AboutYou
 from .. import services
 from ..forms import FeedbackForm
 from ..models import FeedbackResponse
-from ..questions import QUESTIONS
+from ..questions import PICTURES, QUESTIONS, choices_for
 from . import access
 from .access import private
 
@@ -37,6 +37,24 @@ def feedback_start(request, token):
 
 def response_of(feedback_request) -> FeedbackResponse | None:
     return FeedbackResponse.objects.filter(request=feedback_request).first()
+
+
+def answers_for(question, bound_field) -> list[dict]:
+    """Each answer of a question with its picture (shown in easy read) and whether it is
+    chosen."""
+    chosen = str(bound_field.value() or "")
+    return [
+        {"value": value, "label": label, "picture": PICTURES.get(value), "checked": value == chosen}
+        for value, label in choices_for(question)
+    ]
+
+
+def questions_shown(form) -> list[dict]:
+    return [
+        {"question": q, "field": form[q.key], "answers": answers_for(q, form[q.key])}
+        for q in QUESTIONS
+        if q.key in form.fields
+    ]
 
 
 def _context(request, feedback_request, **extra):
@@ -72,20 +90,21 @@ def feedback_form(request, pk):
         return _feedback_form_post(request, feedback_request)
     kept = access.take_pending(request, pk)
     initial = {**FeedbackForm.initial_from(response), **kept}
-    form = FeedbackForm(initial=initial)
-    return render(
-        request,
-        "quality/feedback_form.html",
-        _context(request, feedback_request, form=form, kept=bool(kept)),
+    return _render_form(request, feedback_request, FeedbackForm(initial=initial), kept=bool(kept))
+
+
+def _render_form(request, feedback_request, form, **extra):
+    context = _context(
+        request, feedback_request, form=form, questions=questions_shown(form), **extra
     )
+    return render(request, "quality/feedback_form.html", context)
 
 
 def _feedback_form_post(request, feedback_request):
     later = "save_for_later" in request.POST
     form = FeedbackForm(request.POST, draft=later)
     if not form.is_valid():
-        context = _context(request, feedback_request, form=form)
-        return render(request, "quality/feedback_form.html", context)
+        return _render_form(request, feedback_request, form)
     services.feedback_save(
         request=feedback_request, values=form.response_values(), submit=not later
     )
