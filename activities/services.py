@@ -157,6 +157,23 @@ def agreement_update(*, agreement: Agreement, changed_by: User, data: dict) -> A
     return agreement
 
 
+@transaction.atomic
+def agreement_terms_change(
+    *, agreement: Agreement, changed_by: User, field: str, label: str, old: str, new: str
+) -> Agreement:
+    """Log a change to agreed terms kept outside the agreement itself (such as the outcome
+    measures), so an agreed activity is agreed again, as with its own terms."""
+    agreement = Agreement.objects.select_for_update().get(pk=agreement.pk)
+    if old == new:
+        return agreement
+    if agreement.state == Agreement.State.AGREED:
+        agreement.state = Agreement.State.NEEDS_REAGREEMENT
+        agreement.save(update_fields=["state", "updated_at"])
+    change = {"field": field, "label": label, "old": old, "new": new}
+    agreement.log_event(kind=AgreementEvent.Kind.CHANGED, actor=changed_by, changes=[change])
+    return agreement
+
+
 def _participant_named(organisation, name: str) -> Participant:
     """The organisation's person with this name, whatever its case, or a new one."""
     existing = Participant.objects.filter(organisation=organisation, name__iexact=name).first()

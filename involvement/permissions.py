@@ -32,6 +32,10 @@ RULES: dict[str, frozenset[str]] = {
     # Counts of who is involved, suppressed; never a person's answers.
     "involvement.view": frozenset({ADMIN, STAFF, TRUSTEE}),
     "population.change": frozenset({ADMIN, STAFF}),
+    # Outcome measures (Table 1): trustees read progress; staff choose and record.
+    "outcomes.view": frozenset({ADMIN, STAFF, TRUSTEE}),
+    "outcomes.record": frozenset({ADMIN, STAFF}),
+    "measures.change": frozenset({ADMIN, STAFF}),
     "organisation.change": frozenset({ADMIN}),
     "members.view": frozenset({ADMIN}),
     "members.invite": frozenset({ADMIN}),

@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "involvement",
     "activities",
     "quality",
+    "outcomes",
 ]
 
 MIDDLEWARE = [

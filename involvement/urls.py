@@ -53,6 +53,7 @@ urlpatterns = [
     path("invitations/<str:token>/", views.invitation_accept, name="invitation-accept"),
     path("", include("activities.urls")),
     path("", include("quality.urls")),
+    path("", include("outcomes.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
     path("admin/", admin.site.urls),
 ]

@@ -148,6 +148,8 @@ class FeedbackResponse(TimeStamped):
     made_difference = models.CharField(max_length=12, choices=Rating.choices, blank=True)
     felt_valued = models.CharField(max_length=12, choices=Rating.choices, blank=True)
     had_support = models.CharField(max_length=12, choices=Rating.choices, blank=True)
+    # Table 1: the number of users who met peers.
+    met_peers = models.CharField(max_length=12, choices=Rating.choices, blank=True)
     stay_involved = models.CharField(max_length=12, choices=Rating.choices, blank=True)
     # An influence level key (the same ladder as the agreement), "dont_know" or "prefer_not".
     say = models.CharField(max_length=40, blank=True)
@@ -158,7 +160,13 @@ class FeedbackResponse(TimeStamped):
 
     class Meta:
         ordering = ["-submitted_at"]
-        indexes = [models.Index(fields=["activity", "status"], name="feedback_response_by_status")]
+        indexes = [
+            models.Index(fields=["activity", "status"], name="feedback_response_by_status"),
+            # Outcome figures count answers sent in each quarter across the organisation.
+            models.Index(
+                fields=["organisation", "status", "submitted_at"], name="feedback_response_by_date"
+            ),
+        ]
 
     def __str__(self):
         return f"Feedback on {self.activity} ({self.get_status_display()})"

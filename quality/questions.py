@@ -75,6 +75,12 @@ QUESTIONS = [
         _("I got the help I needed."),
     ),
     Question(
+        "met_peers",
+        RATING,
+        _("I met other people with experiences like mine."),
+        _("I met people like me."),
+    ),
+    Question(
         "stay_involved",
         RATING,
         _("I would like to stay involved."),

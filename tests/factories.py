@@ -252,6 +252,7 @@ class FeedbackResponseFactory(factory.django.DjangoModelFactory):
     made_difference = "yes"
     felt_valued = "yes"
     had_support = "yes"
+    met_peers = "yes"
     stay_involved = "yes"
     say = "consulting"
     submitted_at = factory.LazyFunction(timezone.now)

@@ -50,6 +50,32 @@ def participant_export(participant: Participant) -> dict:
         ),
         "about_you": _about_you(participant),
         **_feedback(participant),
+        **_outcomes(participant),
+    }
+
+
+def _outcomes(participant: Participant) -> dict:
+    """Training completed and the before-and-after scores the person gave. (outcomes
+    imports this app, so it is imported here, when the export runs.)"""
+    from outcomes.models import SelfReport, TrainingRecord
+
+    training = TrainingRecord.objects.filter(participant=participant)
+    scores = SelfReport.objects.filter(response__request__participant=participant).select_related(
+        "activity_measure__measure", "activity_measure__activity"
+    )
+    return {
+        "training_completed": [
+            {"training": t.course, "completed_on": t.completed_on.isoformat()} for t in training
+        ],
+        "changes_you_scored": [
+            {
+                "activity": s.activity_measure.activity.title,
+                "question": s.activity_measure.measure.question,
+                "before": s.before,
+                "now": s.after,
+            }
+            for s in scores
+        ],
     }
 
 

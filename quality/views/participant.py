@@ -1,5 +1,6 @@
 """The pages a person sees through their personal feedback link. No account is needed."""
 
+from django.apps import apps
 from django.conf import settings
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -63,12 +64,33 @@ def _context(request, feedback_request, **extra):
         "activity": feedback_request.activity,
         "organisation": feedback_request.organisation,
         "easy_read": access.is_easy_read(request, feedback_request),
-        "on_about_you": request.resolver_match.url_name.startswith("about-you"),
+        "page": PAGE_NAMES.get(request.resolver_match.view_name, ""),
         **extra,
     }
 
 
+# Pages after sending that switching easy read on or off returns to (by name, since a page
+# may belong to an app above this one); anything else goes to "thank you".
+PAGE_NAMES = {
+    "quality:about-you": "about-you",
+    "quality:about-you-easy": "about-you",
+    "outcomes:self-report": "changes",
+}
+PAGE_URLS = {"about-you": "quality:about-you", "changes": "outcomes:self-report"}
+
+
 def next_after_submit(feedback_request) -> str:
+    """Questions other apps add after the feedback (an app's config names them through
+    `feedback_step_after_submit`), then "about you"."""
+    for config in apps.get_app_configs():
+        step = getattr(config, "feedback_step_after_submit", None)
+        url = step(feedback_request) if step else None
+        if url:
+            return url
+    return next_after_extra_questions(feedback_request)
+
+
+def next_after_extra_questions(feedback_request) -> str:
     """Ask "about you" only of people who have not answered it before."""
     has_about_you = AboutYou.objects.filter(participant=feedback_request.participant_id).exists()
     name = "quality:feedback-thanks" if has_about_you else "quality:about-you"
@@ -126,10 +148,8 @@ def _after_switch(request, feedback_request, easy: bool) -> str:
     """The same place in the other mode; once answers are sent, the page the person was on."""
     pk, response = feedback_request.pk, response_of(feedback_request)
     if response and response.is_submitted():
-        on_about_you = request.POST.get("page") == "about-you"
-        return reverse(
-            "quality:about-you" if on_about_you else "quality:feedback-thanks", args=[pk]
-        )
+        page = PAGE_URLS.get(request.POST.get("page", ""), "quality:feedback-thanks")
+        return reverse(page, args=[pk])
     if easy:
         return easy_read_url(pk, response)
     return reverse("quality:feedback-form", args=[pk])

@@ -68,6 +68,7 @@ ANSWERS = {
     "made_difference": "prefer_not",
     "felt_valued": "yes",
     "had_support": "yes",
+    "met_peers": "yes",
     "stay_involved": "yes",
     "say": "consulting",
     "what_was_good": "The tea and the people.",
