@@ -6,6 +6,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from activities.models import Activity, Aim, Participant
 from activities.services import agreement_terms_change
@@ -16,7 +17,7 @@ from .catalogue import table1_measures
 from .models import ActivityMeasure, Measure, MeasureValue, SelfReport, TrainingRecord
 from .periods import Period
 
-MEASURES_LABEL = "Outcome measures"
+MEASURES_LABEL = gettext_lazy("Outcome measures")
 
 
 def ensure_measure_catalogue(*, organisation: Organisation) -> int:
@@ -95,7 +96,7 @@ def _log_terms(activity: Activity, changed_by: User, before: str) -> None:
         agreement=activity.agreement,
         changed_by=changed_by,
         field="measures",
-        label=_(MEASURES_LABEL),
+        label=str(MEASURES_LABEL),
         old=before,
         new=_terms(activity),
     )
@@ -203,7 +204,9 @@ def self_reports_save(*, response: FeedbackResponse, answers: dict[int, tuple]) 
     """A person's before-and-after scores, keyed by activity measure id; sending again
     replaces them (one row per measure per response)."""
     uses = ActivityMeasure.objects.filter(
-        activity_id=response.activity_id, pk__in=answers, measure__source="self_reported"
+        activity_id=response.activity_id,
+        pk__in=answers,
+        measure__source=Measure.Source.SELF_REPORTED,
     )
     for use in uses:
         before, after = answers[use.pk]

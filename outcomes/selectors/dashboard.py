@@ -75,12 +75,15 @@ def outcomes_dashboard(organisation: Organisation, periods: list[Period]) -> dic
     """Every aim with its outputs, outcomes and longer-term outcomes side by side. Computed
     outputs always show; other measures show once an activity uses them, and the rest are
     counted as not measured, so an organisation that only counts outputs can see it."""
-    measures = list(measures_of(organisation))
     in_use = set(
         ActivityMeasure.objects.filter(organisation=organisation)
         .values_list("measure", flat=True)
         .distinct()
     )
+    # A retired measure still shows what was recorded with it; it is just not offered.
+    measures = [
+        m for m in measures_of(organisation, retired=True) if not m.is_retired() or m.pk in in_use
+    ]
     computed = computed_figures(organisation, periods)
     recorded = recorded_by_period(organisation, periods)
     reported = self_reported_by_period(organisation, periods)

@@ -1,6 +1,15 @@
 from django import template
 
+from ..models import ActivityMeasure
+
 register = template.Library()
+
+
+@register.simple_tag
+def measures_agreed(activity):
+    """The outcome measures that are part of an activity's agreement, for pages of the
+    activities app (which cannot import this one)."""
+    return list(ActivityMeasure.objects.filter(activity=activity).select_related("measure"))
 
 
 @register.filter
