@@ -6,6 +6,7 @@ import datetime
 from crispy_forms_gds.layout import Field, Layout, Size
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -68,13 +69,14 @@ class MeasureForm(GDSFormMixin, forms.ModelForm):
         self.organisation = organisation
         super().__init__(*args, **kwargs)
         source = self.fields["source"]
-        source.choices = [c for c in source.choices if c[0] not in ("", Measure.Source.COMPUTED)]
-        for name in ("aim", "tier", "kind", "source"):
-            self.fields[name].empty_label = None
+        source.choices = [c for c in source.choices if c[0] != Measure.Source.COMPUTED]
+        self.fields["aim"].empty_label = None
+        for name in ("tier", "kind", "source"):
+            # Radios need no "---------" choice: the question is required.
+            self.fields[name].choices = [c for c in self.fields[name].choices if c[0] != ""]
         measure = self.instance
-        if measure.pk and (
-            measure.is_computed() or measure.uses.filter(values__isnull=False).exists()
-        ):
+        recorded = Q(values__isnull=False) | Q(self_reports__isnull=False)
+        if measure.pk and (measure.is_computed() or measure.uses.filter(recorded).exists()):
             # Values already recorded were recorded as this kind, from this source.
             for name in ("aim", "tier", "kind", "source"):
                 self.fields.pop(name)
@@ -91,15 +93,25 @@ class MeasureForm(GDSFormMixin, forms.ModelForm):
         cleaned = super().clean()
         source = cleaned.get("source", self.instance.source)
         kind = cleaned.get("kind", self.instance.kind)
-        # On adding, the same words again are a double submit: the service gives back the
-        # first measure. On editing, they would clash with another measure.
-        if self.instance.pk and cleaned.get("name"):
-            aim = cleaned.get("aim") or self.instance.aim
+        # On adding, the same words as a measure in use are a double submit: the service
+        # gives back the first. A retired one, or another on editing, is a clash.
+        aim = cleaned.get("aim") or (self.instance.aim if self.instance.aim_id else None)
+        if aim and cleaned.get("name"):
             same = Measure.objects.filter(
                 organisation=self.organisation, aim=aim, name=cleaned["name"]
             ).exclude(pk=self.instance.pk)
+            if self.instance.pk is None:
+                same = same.filter(retired_at__isnull=False)
             if same.exists():
-                self.add_error("name", _("This aim already has a measure with these words."))
+                self.add_error(
+                    "name",
+                    _(
+                        "This aim already has a measure with these words. Retired measures "
+                        "can be brought back from the list of retired measures."
+                    )
+                    if not self.instance.pk
+                    else _("This aim already has a measure with these words."),
+                )
         if source == Measure.Source.SELF_REPORTED:
             if kind and kind != Measure.Kind.SCALE:
                 self.add_error(

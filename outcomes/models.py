@@ -14,6 +14,8 @@ from involvement.models import Organisation, TimeStamped
 from quality.models import FeedbackResponse
 
 SCALE_MIN, SCALE_MAX = 1, 5
+# Values are stored with 12 digits, one after the point.
+LARGEST = Decimal(10) ** 11
 
 
 class Measure(TimeStamped):
@@ -111,6 +113,8 @@ class Measure(TimeStamped):
             raise ValidationError(_("Enter a number, like 12.")) from None
         if not number.is_finite():
             raise ValidationError(_("Enter a number, like 12."))
+        if abs(number) >= LARGEST:
+            raise ValidationError(_("Enter a number smaller than 100,000,000,000."))
         if self.kind == self.Kind.COUNT and (number < 0 or number != number.to_integral_value()):
             raise ValidationError(_("Enter a whole number of 0 or more, like 12."))
         if self.kind == self.Kind.PERCENTAGE and not 0 <= number <= 100:

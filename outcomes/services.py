@@ -16,8 +16,17 @@ from quality.models import FeedbackResponse
 from .catalogue import table1_measures
 from .models import ActivityMeasure, Measure, MeasureValue, SelfReport, TrainingRecord
 from .periods import Period
+from .selectors.cached import new_version
 
 MEASURES_LABEL = gettext_lazy("Outcome measures")
+
+
+def figures_changed(*, organisation_id: int) -> None:
+    """Rows the computed figures count have changed: the dashboard works them out again.
+    Again after commit too, so figures another request worked out from the rows as they
+    were before the commit are not kept under the new version."""
+    new_version(organisation_id)
+    transaction.on_commit(lambda: new_version(organisation_id))
 
 
 def ensure_measure_catalogue(*, organisation: Organisation) -> int:
@@ -85,6 +94,8 @@ def _terms(activity: Activity) -> str:
             parts.append(_("baseline %(value)s") % {"value": use.baseline})
         if use.target is not None:
             parts.append(_("target %(value)s") % {"value": use.target})
+        if use.how_measured:
+            parts.append(use.how_measured)
         if use.when_measured:
             parts.append(use.when_measured)
         lines.append("; ".join(parts))

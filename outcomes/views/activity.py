@@ -214,4 +214,5 @@ def cell_text(cell) -> str:
     """A figure as one spreadsheet cell: the value, and its detail when it has one."""
     if cell is None or cell.shown is None:
         return ""
-    return f"{cell.shown} ({cell.detail})" if cell.detail else str(cell.shown)
+    shown = f"{cell.shown}{cell.unit}" if not cell.suppressed else str(cell.shown)
+    return f"{shown} ({cell.detail})" if cell.detail else shown

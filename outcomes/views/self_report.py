@@ -49,13 +49,13 @@ def _questions(form, uses, easy: bool) -> list[dict]:
     shown = []
     for use in uses:
         measure = use.measure
-        easy = measure.easy_question or measure.question
+        easy_words = measure.easy_question or measure.question
         for when, before in (("before", True), ("after", False)):
             field = form[f"{when}_{use.pk}"]
             text = (_("Before you took part: %(q)s") if before else _("Now: %(q)s")) % {
                 "q": measure.question
             }
-            easy_text = (_("Before: %(q)s") if before else _("Now: %(q)s")) % {"q": easy}
+            easy_text = (_("Before: %(q)s") if before else _("Now: %(q)s")) % {"q": easy_words}
             chosen = str(field.value() or "")
             answers = [
                 {"value": v, "label": label, "picture": None, "checked": v == chosen}
