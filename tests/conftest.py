@@ -12,9 +12,11 @@ from involvement.models import Membership, Organisation, Role
 
 from .factories import (
     ActivityFactory,
+    ActivityMeasureFactory,
     FeedbackRequestFactory,
     InvitationFactory,
     InvolvementFactory,
+    MeasureFactory,
     ParticipantFactory,
     SessionFactory,
     feedback_link,
@@ -110,6 +112,7 @@ def brightwater_objects(brightwater, staff, service_user):
     activity = ActivityFactory(organisation=brightwater, created_by=staff, agreed_with=[jordan])
     sam = ParticipantFactory(organisation=brightwater, name="Sam K")
     asked = FeedbackRequestFactory(activity=activity, participant=sam, involved=False)
+    measure = MeasureFactory(organisation=brightwater, name="Panels held with users")
     return {
         "activity": {"pk": activity.pk},
         "other_activity": {
@@ -132,5 +135,9 @@ def brightwater_objects(brightwater, staff, service_user):
         "feedback_step": {"pk": asked.pk, "step": 1},
         "feedback_person": {"pk": activity.pk, "participant_pk": sam.pk},
         "feedback_link": {"token": feedback_link(asked)},
+        # An outcome measure of brightwater's own, which `activity` uses.
+        "measure": {"pk": measure.pk},
+        "activity_measure": {"pk": ActivityMeasureFactory(activity=activity, measure=measure).pk},
+        "figure": {"key": "users_involved"},
         "brightwater": brightwater.pk,
     }

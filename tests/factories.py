@@ -256,3 +256,73 @@ class FeedbackResponseFactory(factory.django.DjangoModelFactory):
     stay_involved = "yes"
     say = "consulting"
     submitted_at = factory.LazyFunction(timezone.now)
+
+
+def first_aim():
+    from activities.models import Aim
+
+    return Aim.objects.order_by("position").first()
+
+
+class MeasureFactory(factory.django.DjangoModelFactory):
+    """An organisation's own measure (not one of Table 1's): a count of people, recorded by
+    staff, as an outcome of the first aim unless said otherwise. Pass `organisation=`."""
+
+    class Meta:
+        model = "outcomes.Measure"
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    aim = factory.LazyFunction(first_aim)
+    tier = "outcome"
+    name = factory.Sequence(lambda n: f"Our own measure {n}")
+    kind = "count"
+    source = "recorded"
+    position = 1000
+
+
+class ActivityMeasureFactory(factory.django.DjangoModelFactory):
+    """A measure an activity uses. Pass `activity=`; the measure is a new one of the
+    activity's organisation unless `measure=` is given."""
+
+    class Meta:
+        model = "outcomes.ActivityMeasure"
+
+    activity = factory.SubFactory(ActivityFactory)
+    organisation = factory.SelfAttribute("activity.organisation")
+    measure = factory.SubFactory(
+        MeasureFactory, organisation=factory.SelfAttribute("..organisation")
+    )
+
+
+class MeasureValueFactory(factory.django.DjangoModelFactory):
+    """A value recorded for April to June 2026. Pass `activity_measure=`."""
+
+    class Meta:
+        model = "outcomes.MeasureValue"
+
+    organisation = factory.SelfAttribute("activity_measure.organisation")
+    period_start = datetime.date(2026, 4, 1)
+    period_end = datetime.date(2026, 6, 30)
+    number = 5
+
+
+class SelfReportFactory(factory.django.DjangoModelFactory):
+    """One person's before and after. Pass `activity_measure=` and `response=`."""
+
+    class Meta:
+        model = "outcomes.SelfReport"
+
+    organisation = factory.SelfAttribute("activity_measure.organisation")
+    before = 2
+    after = 4
+
+
+class TrainingRecordFactory(factory.django.DjangoModelFactory):
+    """Pass `participant=`."""
+
+    class Meta:
+        model = "outcomes.TrainingRecord"
+
+    organisation = factory.SelfAttribute("participant.organisation")
+    course = "Recruitment panel training"
+    completed_on = datetime.date(2026, 5, 12)

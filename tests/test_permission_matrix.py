@@ -199,6 +199,78 @@ CASES = [
     Case("quality:about-you", "POST", (404,) * 6, target="feedback_request"),
     Case("quality:about-you-easy", "GET", (404,) * 6, target="feedback_step"),
     Case("quality:feedback-thanks", "GET", (404,) * 6, target="feedback_request"),
+    # Outcome measures: trustees read progress (outcomes.view); staff choose, record and
+    # change measures; service users see none of it. Northgate staff see Northgate's own
+    # dashboard and catalogue, and nothing of Brightwater's objects.
+    Case("outcomes:dashboard", "GET", (200, 200, 200, 403, 200, SIGN_IN)),
+    Case("outcomes:dashboard-csv", "GET", (200, 200, 200, 403, 200, SIGN_IN)),
+    Case("outcomes:figure-detail", "GET", (200, 200, 200, 403, 200, SIGN_IN), target="figure"),
+    Case("outcomes:measure-list", "GET", (200, 200, 200, 403, 200, SIGN_IN)),
+    Case("outcomes:measure-list-csv", "GET", (200, 200, 200, 403, 200, SIGN_IN)),
+    Case("outcomes:measure-create", "GET", (200, 200, 403, 403, 200, SIGN_IN)),
+    # Nothing filled in: the form comes back with its errors.
+    Case("outcomes:measure-create", "POST", (200, 200, 403, 403, 200, SIGN_IN)),
+    # Measures are outside a service user's scope (permissions.OWN_RECORDS), hence 404.
+    Case("outcomes:measure-update", "GET", NOT_SERVICE_USERS, target="measure"),
+    Case("outcomes:measure-retire", "GET", ALL_405, target="measure"),
+    Case("outcomes:measure-retire", "POST", (302, 302, 403, 404, 404, SIGN_IN), target="measure"),
+    Case("outcomes:measure-restore", "GET", ALL_405, target="measure"),
+    Case("outcomes:measure-restore", "POST", (302, 302, 403, 404, 404, SIGN_IN), target="measure"),
+    # An activity's measures: the service user sees the activity they took part in, so is
+    # refused (403); one they have no part in is not found.
+    Case(
+        "outcomes:activity-measures",
+        "GET",
+        (200, 200, 200, 403, 404, SIGN_IN),
+        target="activity",
+        variant="service user takes part",
+    ),
+    Case(
+        "outcomes:activity-measures",
+        "GET",
+        (200, 200, 200, 404, 404, SIGN_IN),
+        target="other_activity",
+        variant="service user not involved",
+    ),
+    Case(
+        "outcomes:activity-measures-csv",
+        "GET",
+        (200, 200, 200, 403, 404, SIGN_IN),
+        target="activity",
+    ),
+    Case("outcomes:activity-measures-choose", "GET", ROLE_CAN_CHANGE, target="activity"),
+    # Nothing ticked: the form comes back with its error.
+    Case("outcomes:activity-measures-choose", "POST", ROLE_CAN_CHANGE, target="activity"),
+    Case("outcomes:activity-measure-update", "GET", NOT_SERVICE_USERS, target="activity_measure"),
+    Case(
+        "outcomes:activity-measure-update",
+        "POST",
+        (302, 302, 403, 404, 404, SIGN_IN),
+        target="activity_measure",
+        data={"how_measured": "A show of hands"},
+    ),
+    Case("outcomes:activity-measure-remove", "GET", ALL_405, target="activity_measure"),
+    Case(
+        "outcomes:activity-measure-remove",
+        "POST",
+        (302, 302, 403, 404, 404, SIGN_IN),
+        target="activity_measure",
+    ),
+    Case("outcomes:measure-value-record", "GET", NOT_SERVICE_USERS, target="activity_measure"),
+    Case(
+        "outcomes:measure-value-record",
+        "POST",
+        (302, 302, 403, 404, 404, SIGN_IN),
+        target="activity_measure",
+        data={"period": "2026-04-01", "value": "3"},
+    ),
+    # Training records name people: staff only, like the people pages.
+    Case("outcomes:training-list", "GET", (200, 200, 403, 403, 200, SIGN_IN)),
+    Case("outcomes:training-create", "GET", (200, 200, 403, 403, 200, SIGN_IN)),
+    # The person's own "what has changed" page, after their feedback: like the other pages
+    # of the feedback link, nothing without the grant the link puts in the session.
+    Case("outcomes:self-report", "GET", (404,) * 6, target="feedback_request"),
+    Case("outcomes:self-report", "POST", (404,) * 6, target="feedback_request"),
 ]
 
 

@@ -259,3 +259,55 @@ def test_the_about_you_answers_are_not_on_an_erased_record(
     page = client_for(org_admin).get(reverse("activities:participant-detail", args=[dee.pk]))
     assert "45 to 54" not in page.content.decode()
     assert "They have not told us about themselves" in page.content.decode()
+
+
+def test_the_download_holds_training_and_the_changes_they_scored(
+    client_for, staff, dee, dee_feedback, dee_involved, brightwater
+):
+    from outcomes.models import Measure
+    from quality.models import FeedbackResponse
+
+    from ..factories import (
+        ActivityMeasureFactory,
+        FeedbackResponseFactory,
+        SelfReportFactory,
+        TrainingRecordFactory,
+    )
+
+    TrainingRecordFactory(participant=dee, course="Chairing meetings")
+    confidence = Measure.objects.get(
+        organisation=brightwater, catalogue_key="improved-user-confidence"
+    )
+    use = ActivityMeasureFactory(activity=dee_involved, measure=confidence)
+    SelfReportFactory(
+        activity_measure=use,
+        response=FeedbackResponse.objects.get(request=dee_feedback),
+        before=2,
+        after=None,
+    )
+    # Someone else's training and scores are not Dee's.
+    someone = FeedbackResponseFactory(request__activity=dee_involved)
+    SelfReportFactory(activity_measure=use, response=someone, before=5, after=5)
+    TrainingRecordFactory(participant=someone.request.participant, course="Not Dee's")
+
+    response = client_for(staff).get(reverse("activities:participant-export", args=[dee.pk]))
+    data = json.loads(response.content)
+    assert data["training_completed"] == [
+        {"training": "Chairing meetings", "completed_on": "2026-05-12"}
+    ]
+    assert data["changes_you_scored"] == [
+        {
+            "activity": "Voices Council",
+            "question": "How confident do you feel?",
+            "before": 2,
+            "now": None,
+        }
+    ]
+
+
+def test_the_download_for_someone_without_training_or_scores_has_empty_lists(
+    client_for, staff, dee
+):
+    response = client_for(staff).get(reverse("activities:participant-export", args=[dee.pk]))
+    data = json.loads(response.content)
+    assert (data["training_completed"], data["changes_you_scored"]) == ([], [])

@@ -10,14 +10,21 @@ from .helpers import assert_no_axe_violations, assert_reflows
 from .states_account import ACCOUNT_STATES
 from .states_activities import ACTIVITY_STATES
 from .states_feedback import FEEDBACK_STATES
+from .states_outcomes import OUTCOMES_STATES
 from .states_people import PEOPLE_STATES
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-STATES = ACCOUNT_STATES + ACTIVITY_STATES + PEOPLE_STATES + FEEDBACK_STATES
+STATES = ACCOUNT_STATES + ACTIVITY_STATES + PEOPLE_STATES + FEEDBACK_STATES + OUTCOMES_STATES
 
 
-@pytest.mark.parametrize("open_page", STATES, ids=[state.__name__ for state in STATES])
+def state_id(state) -> str:
+    """Ids like outcomes-dashboard_with_data: the part of the app first, so `-k outcomes`
+    runs its pages."""
+    return f"{state.__module__.rsplit('.', 1)[-1].removeprefix('states_')}-{state.__name__}"
+
+
+@pytest.mark.parametrize("open_page", STATES, ids=[state_id(state) for state in STATES])
 def test_page_is_accessible(page, people, live_server, open_page):
     open_page(page, people, live_server)
     problems = []
