@@ -23,6 +23,7 @@ class OutcomesConfig(AppConfig):
             dispatch_uid="outcomes.catalogue_for_new_organisation",
             weak=False,
         )
+        _watch_counted_rows()
 
     def feedback_step_after_submit(self, feedback_request) -> str | None:
         """Quality asks this after someone sends feedback: the changes they score."""
@@ -35,3 +36,41 @@ class OutcomesConfig(AppConfig):
         from .demo_outcomes import ensure_demo_outcomes
 
         return ensure_demo_outcomes(people)
+
+
+def _watch_counted_rows() -> None:
+    """Any save or delete of a row the computed figures count gives the organisation's
+    cached figures a new version (see outcomes/selectors/cached.py)."""
+    from django.db.models.signals import m2m_changed, post_delete, post_save
+
+    from activities.models import AboutYou, Activity, Involvement, Session
+    from quality.models import FeedbackResponse
+
+    from .models import TrainingRecord
+    from .services import figures_changed
+
+    def changed(sender, instance, **kwargs):
+        if not kwargs.get("raw"):
+            figures_changed(organisation_id=instance.organisation_id)
+
+    def staff_changed(sender, instance, action, reverse, pk_set, **kwargs):
+        if not action.startswith("post_"):
+            return
+        if not reverse:
+            figures_changed(organisation_id=instance.organisation_id)
+            return
+        organisations = Activity.objects.filter(pk__in=pk_set or ()).values_list(
+            "organisation_id", flat=True
+        )
+        for organisation_id in set(organisations):
+            figures_changed(organisation_id=organisation_id)
+
+    for model in (Activity, Involvement, Session, AboutYou, FeedbackResponse, TrainingRecord):
+        for signal in (post_save, post_delete):
+            signal.connect(changed, sender=model, weak=False, dispatch_uid=f"outcomes.{model}")
+    m2m_changed.connect(
+        staff_changed,
+        sender=Activity.staff_involved.through,
+        weak=False,
+        dispatch_uid="outcomes.staff_involved",
+    )

@@ -166,6 +166,9 @@ class FeedbackResponse(TimeStamped):
             models.Index(
                 fields=["organisation", "status", "submitted_at"], name="feedback_response_by_date"
             ),
+            # People's own before-and-after scores count by the date their answer was sent:
+            # that query starts from the scores, so it looks up answers by date alone.
+            models.Index(fields=["status", "submitted_at"], name="feedback_response_by_sent"),
         ]
 
     def __str__(self):

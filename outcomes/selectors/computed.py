@@ -2,7 +2,8 @@
 
 Each figure is a `Spec`: the rows it counts, the aggregates it needs for one period, and how
 those become what may be shown. One query per figure covers every period asked for, for
-the whole organisation or one activity, however much data there is.
+the whole organisation or one activity, however much data there is; figures that count the
+same rows share their query.
 """
 
 import datetime
@@ -38,6 +39,7 @@ class Figure:
     value: float | int | None
     detail: str = ""
     parts: dict = field(default_factory=dict)
+    unit: str = ""  # "%" for a percentage
 
     @property
     def suppressed(self) -> bool:
@@ -51,6 +53,13 @@ def _bounds(period: Period) -> tuple[datetime.datetime, datetime.datetime]:
     return timezone.make_aware(start, zone), timezone.make_aware(end, zone)
 
 
+def _span(periods: list[Period]) -> Period:
+    """From the first day of the earliest period to the last day of the latest."""
+    return Period(
+        min(p.start for p in periods), max(p.end for p in periods), periods[0].year_start_month
+    )
+
+
 def _during(period: Period, start: str = "started_on", end: str = "ended_on") -> Q:
     return Q(**{f"{start}__lte": period.end}) & (
         Q(**{f"{end}__isnull": True}) | Q(**{f"{end}__gte": period.start})
@@ -60,6 +69,35 @@ def _during(period: Period, start: str = "started_on", end: str = "ended_on") ->
 def _answered_in(period: Period, prefix: str = "") -> Q:
     start, end = _bounds(period)
     return Q(**{f"{prefix}submitted_at__gte": start, f"{prefix}submitted_at__lt": end})
+
+
+def _staff_during(period: Period) -> Q:
+    return _during(period, "activity__starts_on", "activity__ends_on")
+
+
+def _told_us_during(period: Period) -> Q:
+    return _during(period) & Q(participant__about_you__isnull=False)
+
+
+def _held_in(period: Period) -> Q:
+    start, end = _bounds(period)
+    return Q(starts_at__gte=start, starts_at__lt=end)
+
+
+def _met_peers_in(period: Period) -> Q:
+    return _answered_in(period) & Q(met_peers=Rating.YES)
+
+
+def _trained_in(period: Period) -> Q:
+    return Q(participant__training_records__completed_on__range=(period.start, period.end))
+
+
+def _influencing_during(period: Period) -> Q:
+    return _during(period) & Q(role__in=INFLUENCE_ROLES)
+
+
+def _finished_in(period: Period) -> Q:
+    return Q(ends_on__range=(period.start, period.end))
 
 
 def _count(n: int, threshold: int) -> Figure:
@@ -80,7 +118,7 @@ def _share(parts: dict, threshold: int) -> Figure:
         return Figure(shown=SUPPRESSED, value=None, detail=str(_("Too few to show")))
     percent = round(100 * parts["yes"] / total)
     detail = _("of %(total)s") % {"total": total}
-    return Figure(shown=percent, value=percent, detail=str(detail))
+    return Figure(shown=percent, value=percent, detail=str(detail), unit="%")
 
 
 def _invited(parts: dict, threshold: int) -> Figure:
@@ -97,7 +135,7 @@ def _invited(parts: dict, threshold: int) -> Figure:
     if SUPPRESSED in shown.values() or shown_total == SUPPRESSED:
         return Figure(shown=SUPPRESSED, value=None, detail=str(detail), parts=shown)
     percent = round(100 * parts["invited"] / total)
-    return Figure(shown=percent, value=percent, detail=str(detail), parts=shown)
+    return Figure(shown=percent, value=percent, detail=str(detail), parts=shown, unit="%")
 
 
 def _user_led(parts: dict, threshold: int) -> Figure:
@@ -106,7 +144,7 @@ def _user_led(parts: dict, threshold: int) -> Figure:
         return Figure(shown=None, value=None, detail=str(_("None finished in this period")))
     percent = round(100 * parts["yes"] / parts["total"])
     detail = _("%(yes)s of %(total)s finished") % parts
-    return Figure(shown=percent, value=percent, detail=str(detail))
+    return Figure(shown=percent, value=percent, detail=str(detail), unit="%")
 
 
 @dataclass(frozen=True)
@@ -117,6 +155,10 @@ class Spec:
     activity_field: str
     parts: Callable[[Period], dict]
     finish: Callable[[dict, int], Figure]
+    # The rows a period's parts can count at all. Every part's filter implies it, so the
+    # query can leave out the rest before aggregating (most rows are older than the periods).
+    # Figures with the same `rows` and `within` are worked out in one query.
+    within: Callable[[Period], Q] | None = None
 
 
 def _people(filter_for: Callable[[Period], Q], distinct: str = "participant") -> Callable:
@@ -132,6 +174,10 @@ def _rating_share(question: str) -> Callable:
         }
 
     return parts
+
+
+def _involvements(organisation):
+    return Involvement.objects.filter(organisation=organisation)
 
 
 def _submitted(organisation):
@@ -153,18 +199,20 @@ SPECS = {
                 "People with an involvement in an activity at any time in the period. Someone "
                 "in two activities counts once."
             ),
-            lambda org: Involvement.objects.filter(organisation=org),
+            _involvements,
             "activity",
             _people(_during),
             lambda parts, t: _count(parts["n"], t),
+            _during,
         ),
         Spec(
             "staff_involved",
             _("Staff named as involved in an activity that ran during the period."),
             _staff,
             "activity",
-            _people(lambda p: _during(p, "activity__starts_on", "activity__ends_on"), "user"),
+            _people(_staff_during, "user"),
             lambda parts, t: _plain(parts["n"], t),
+            _staff_during,
         ),
         Spec(
             "range_of_users",
@@ -172,22 +220,20 @@ SPECS = {
                 "People involved in the period who told us about themselves (age, gender, "
                 "ethnic group, disability). The breakdown is on the figure's page."
             ),
-            lambda org: Involvement.objects.filter(organisation=org),
+            _involvements,
             "activity",
-            _people(lambda p: _during(p) & Q(participant__about_you__isnull=False)),
+            _people(_told_us_during),
             lambda parts, t: _count(parts["n"], t),
+            _told_us_during,
         ),
         Spec(
             "events_held",
             _("Sessions that took place in the period."),
             lambda org: Session.objects.filter(organisation=org, starts_at__lte=timezone.now()),
             "activity",
-            lambda p: {
-                "n": Count(
-                    "pk", filter=Q(starts_at__gte=_bounds(p)[0], starts_at__lt=_bounds(p)[1])
-                )
-            },
+            lambda p: {"n": Count("pk", filter=_held_in(p))},
             lambda parts, t: _plain(parts["n"], t),
+            _held_in,
         ),
         Spec(
             "invited_volunteered",
@@ -195,7 +241,7 @@ SPECS = {
                 "The share of people involved in the period who were invited rather than "
                 "volunteered."
             ),
-            lambda org: Involvement.objects.filter(organisation=org),
+            _involvements,
             "activity",
             lambda p: {
                 "invited": Count(
@@ -210,6 +256,7 @@ SPECS = {
                 ),
             },
             _invited,
+            _during,
         ),
         Spec(
             "felt_valued",
@@ -221,6 +268,7 @@ SPECS = {
             "activity",
             _rating_share("felt_valued"),
             _share,
+            _answered_in,
         ),
         Spec(
             "understood",
@@ -232,6 +280,7 @@ SPECS = {
             "activity",
             _rating_share("understood_role"),
             _share,
+            _answered_in,
         ),
         Spec(
             "met_peers",
@@ -241,26 +290,27 @@ SPECS = {
             ),
             _submitted,
             "activity",
-            _people(lambda p: _answered_in(p) & Q(met_peers=Rating.YES), "request__participant"),
+            _people(_met_peers_in, "request__participant"),
             lambda parts, t: _count(parts["n"], t),
+            _met_peers_in,
         ),
         Spec(
             "completed_training",
             _("People involved who completed training in the period (from the training record)."),
-            lambda org: Involvement.objects.filter(organisation=org),
+            _involvements,
             "activity",
-            _people(
-                lambda p: Q(participant__training_records__completed_on__range=(p.start, p.end))
-            ),
+            _people(_trained_in),
             lambda parts, t: _count(parts["n"], t),
+            _trained_in,
         ),
         Spec(
             "in_influence_roles",
             _("People involved in the period as a representative, co-chair or lead."),
-            lambda org: Involvement.objects.filter(organisation=org),
+            _involvements,
             "activity",
-            _people(lambda p: _during(p) & Q(role__in=INFLUENCE_ROLES)),
+            _people(_influencing_during),
             lambda parts, t: _count(parts["n"], t),
+            _influencing_during,
         ),
         Spec(
             "user_led",
@@ -271,12 +321,11 @@ SPECS = {
             lambda org: Activity.objects.filter(organisation=org, status__in=FINISHED),
             "pk",
             lambda p: {
-                "yes": Count(
-                    "pk", filter=Q(ends_on__range=(p.start, p.end), approach__key="user_led")
-                ),
-                "total": Count("pk", filter=Q(ends_on__range=(p.start, p.end))),
+                "yes": Count("pk", filter=_finished_in(p) & Q(approach__key="user_led")),
+                "total": Count("pk", filter=_finished_in(p)),
             },
             _user_led,
+            _finished_in,
         ),
     ]
 }
@@ -289,26 +338,46 @@ def computed_figures(
     keys=None,
 ) -> dict[str, list[Figure]]:
     """{key: [Figure per period]} for the organisation, or for one activity: one query per
-    figure, whatever the number of periods."""
+    figure (or per kind of row, for figures that share them), whatever the number of
+    periods."""
     threshold = organisation.suppression_threshold
-    figures = {}
-    for key in keys or SPECS:
-        spec = SPECS[key]
-        rows = spec.rows(organisation)
-        if activity is not None:
-            rows = rows.filter(**{spec.activity_field: activity.pk})
+    specs = [SPECS[key] for key in keys or SPECS]
+    results = {}
+    for shared in _sharing_rows(specs):
+        rows = _rows(shared[0], organisation, periods, activity)
         aggregates = {}
-        for index, period in enumerate(periods):
-            for name, expression in spec.parts(period).items():
-                aggregates[f"{name}_{index}"] = expression
-        result = rows.aggregate(**aggregates)
-        figures[key] = [
+        for spec in shared:
+            for index, period in enumerate(periods):
+                for name, expression in spec.parts(period).items():
+                    aggregates[f"{spec.key}__{name}_{index}"] = expression
+        results |= rows.aggregate(**aggregates)
+    return {
+        spec.key: [
             spec.finish(
-                {name: result[f"{name}_{index}"] or 0 for name in spec.parts(period)}, threshold
+                {name: results[f"{spec.key}__{name}_{index}"] or 0 for name in spec.parts(period)},
+                threshold,
             )
             for index, period in enumerate(periods)
         ]
-    return figures
+        for spec in specs
+    }
+
+
+def _sharing_rows(specs: list[Spec]) -> list[list[Spec]]:
+    """The specs grouped by the rows they count, in the order first asked for."""
+    groups: dict[tuple, list[Spec]] = {}
+    for spec in specs:
+        groups.setdefault((spec.rows, spec.within, spec.activity_field), []).append(spec)
+    return list(groups.values())
+
+
+def _rows(spec: Spec, organisation, periods, activity=None) -> QuerySet:
+    rows = spec.rows(organisation)
+    if activity is not None:
+        rows = rows.filter(**{spec.activity_field: activity.pk})
+    if spec.within and periods:
+        rows = rows.filter(spec.within(_span(periods)))
+    return rows
 
 
 def figure_by_activity(organisation: Organisation, key: str, period: Period) -> list[dict]:
@@ -319,7 +388,7 @@ def figure_by_activity(organisation: Organisation, key: str, period: Period) -> 
     threshold = organisation.suppression_threshold
     parts = spec.parts(period)
     rows = (
-        spec.rows(organisation)
+        _rows(spec, organisation, [period])
         .values(spec.activity_field)
         .annotate(**parts)
         .order_by(spec.activity_field)

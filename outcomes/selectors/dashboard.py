@@ -14,6 +14,7 @@ from involvement.suppression import SUPPRESSED
 
 from ..models import ActivityMeasure, Measure
 from ..periods import Period, quarter_of, quarters_between
+from .cached import cached_computed_figures
 from .computed import Figure, computed_figures
 from .progress import (
     Change,
@@ -84,7 +85,7 @@ def outcomes_dashboard(organisation: Organisation, periods: list[Period]) -> dic
     measures = [
         m for m in measures_of(organisation, retired=True) if not m.is_retired() or m.pk in in_use
     ]
-    computed = computed_figures(organisation, periods)
+    computed = cached_computed_figures(organisation, periods)
     recorded = recorded_by_period(organisation, periods)
     reported = self_reported_by_period(organisation, periods)
     aims = []

@@ -3,7 +3,7 @@ aggregated in SQL and shown with small numbers suppressed."""
 
 from dataclasses import dataclass
 
-from django.db.models import Avg, Count, F, Q, QuerySet, Sum
+from django.db.models import Avg, Count, F, Prefetch, Q, QuerySet, Sum
 from django.utils.translation import gettext as _
 
 from activities.models import Activity
@@ -13,7 +13,7 @@ from quality.models import FeedbackResponse
 
 from ..models import ActivityMeasure, Measure, MeasureValue, SelfReport
 from ..periods import Period
-from .computed import Figure, _answered_in
+from .computed import Figure, _answered_in, _span
 
 
 def measures_of(organisation: Organisation, *, retired: bool = False) -> QuerySet:
@@ -26,7 +26,7 @@ def activity_measures(activity: Activity) -> QuerySet:
     return (
         ActivityMeasure.objects.filter(activity=activity)
         .select_related("measure", "measure__aim")
-        .prefetch_related("values")
+        .prefetch_related(Prefetch("values", MeasureValue.objects.select_related("recorded_by")))
     )
 
 
@@ -49,7 +49,8 @@ def _recorded_figure(measure: Measure, row: dict, threshold: int) -> Figure:
     if kind in (Measure.Kind.PERCENTAGE, Measure.Kind.SCALE):
         mean = _number(row["mean"])
         detail = "" if row["n"] == 1 else _("average of %(n)s activities") % {"n": row["n"]}
-        return Figure(shown=mean, value=mean, detail=detail)
+        unit = "%" if kind == Measure.Kind.PERCENTAGE else ""
+        return Figure(shown=mean, value=mean, detail=detail, unit=unit)
     if kind == Measure.Kind.YES_NO:
         shown = _("%(yes)s of %(n)s yes") % {"yes": row["yes"], "n": row["answered"]}
         percent = round(100 * row["yes"] / row["answered"]) if row["answered"] else None
@@ -121,11 +122,22 @@ def self_reported_by_period(
 ) -> dict[int, dict[str, Change]]:
     """{measure id: {period key: Change}} from people's own before-and-after scores in
     feedback sent in each period: one query."""
+    # Both organisation filters hold for every score (self_reports_save copies the
+    # answer's); the second lets PostgreSQL narrow the answers before joining them.
     reports = SelfReport.objects.filter(
-        organisation=organisation, response__status=FeedbackResponse.Status.SUBMITTED
+        organisation=organisation,
+        response__organisation=organisation,
+        response__status=FeedbackResponse.Status.SUBMITTED,
     )
     if activity is not None:
         reports = reports.filter(activity_measure__activity=activity)
+    if periods:
+        # Every figure counts only scores with both answers, sent in one of the periods.
+        reports = reports.filter(
+            _answered_in(_span(periods), prefix="response__"),
+            before__isnull=False,
+            after__isnull=False,
+        )
     aggregates = {}
     for index, period in enumerate(periods):
         sent = _answered_in(period, prefix="response__")
