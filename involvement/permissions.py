@@ -36,6 +36,10 @@ RULES: dict[str, frozenset[str]] = {
     "outcomes.view": frozenset({ADMIN, STAFF, TRUSTEE}),
     "outcomes.record": frozenset({ADMIN, STAFF}),
     "measures.change": frozenset({ADMIN, STAFF}),
+    # Quality of involvement (Table 2, 4Pi): trustees read ratings; staff assess.
+    "quality.view": frozenset({ADMIN, STAFF, TRUSTEE}),
+    "quality.assess": frozenset({ADMIN, STAFF}),
+    "markers.change": frozenset({ADMIN, STAFF}),
     "organisation.change": frozenset({ADMIN}),
     "members.view": frozenset({ADMIN}),
     "members.invite": frozenset({ADMIN}),

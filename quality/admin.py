@@ -1,6 +1,12 @@
 from django.contrib import admin
 
-from .models import FeedbackLink, FeedbackRequest, FeedbackResponse
+from .models import (
+    FeedbackLink,
+    FeedbackRequest,
+    FeedbackResponse,
+    MarkerAssessment,
+    QualityMarker,
+)
 
 
 class FeedbackLinkInline(admin.TabularInline):
@@ -31,3 +37,19 @@ class FeedbackResponseAdmin(admin.ModelAdmin):
     search_fields = ["activity__title"]
     list_select_related = ["activity"]
     raw_id_fields = ["activity", "request", "entered_by"]
+
+
+@admin.register(QualityMarker)
+class QualityMarkerAdmin(admin.ModelAdmin):
+    list_display = ["text", "actor", "stage", "organisation", "judged_by", "retired_at"]
+    list_filter = ["organisation", "actor", "stage"]
+    search_fields = ["text"]
+    readonly_fields = ["judged_by", "catalogue_key", "retired_at"]
+
+
+@admin.register(MarkerAssessment)
+class MarkerAssessmentAdmin(admin.ModelAdmin):
+    list_display = ["marker", "activity", "status", "assessed_by", "updated_at"]
+    list_filter = ["organisation", "status"]
+    list_select_related = ["marker", "activity", "assessed_by"]
+    raw_id_fields = ["activity", "marker", "assessed_by"]

@@ -1,11 +1,29 @@
 from django.urls import path
 
 from . import views
+from .views import markers
 
 app_name = "quality"
 
 urlpatterns = [
-    # Staff
+    # Quality markers and ratings
+    path("quality/", markers.QualityOverviewView.as_view(), name="quality-overview"),
+    path("quality/rules/", markers.RatingRulesView.as_view(), name="rating-rules"),
+    path("quality/markers/", markers.MarkerListView.as_view(), name="marker-list"),
+    path("quality/markers/add/", markers.MarkerCreateView.as_view(), name="marker-create"),
+    path("quality/markers/<int:pk>/retire/", markers.marker_retire, name="marker-retire"),
+    path("quality/markers/<int:pk>/restore/", markers.marker_restore, name="marker-restore"),
+    path(
+        "activities/<int:pk>/quality/",
+        markers.ActivityQualityView.as_view(),
+        name="activity-quality",
+    ),
+    path(
+        "activities/<int:pk>/quality/assess/",
+        markers.MarkerAssessView.as_view(),
+        name="marker-assess",
+    ),
+    # Feedback: staff
     path(
         "activities/<int:pk>/feedback/",
         views.FeedbackOverviewView.as_view(),

@@ -40,9 +40,9 @@ def _session_asked_about(request, activity):
     value = request.GET.get("session", "")
     if not value:
         return None
-    session = (
-        selectors.sessions_held(activity).filter(pk=value).first() if value.isdigit() else None
-    )
+    if not (value.isascii() and value.isdigit()):
+        raise Http404
+    session = selectors.sessions_held(activity).filter(pk=value).first()
     if session is None:
         raise Http404
     return session

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from activities.models import AboutYou, Activity, Participant, Session
 from involvement.models import User
 
-from .models import FeedbackLink, FeedbackRequest, FeedbackResponse, token_hash
+from ..models import FeedbackLink, FeedbackRequest, FeedbackResponse, token_hash
 
 
 def _request_for(activity, participant, session, channel, created_by) -> FeedbackRequest:
@@ -47,7 +47,7 @@ def feedback_request_send(
 ) -> list[FeedbackRequest]:
     """Email each person a personal link, from a background job after commit; people who
     have already answered are left out. Returns the requests queued."""
-    from .tasks import send_feedback_link
+    from ..tasks import send_feedback_link
 
     requests = [
         _request_for(activity, participant, session, FeedbackRequest.Channel.EMAIL, created_by)
@@ -76,7 +76,7 @@ def _queue_emails(requests, task) -> None:
 def feedback_request_remind(*, requests: list[FeedbackRequest]) -> int:
     """Email a reminder with a fresh link to those who have not answered; old links still
     work. Returns how many were queued."""
-    from .tasks import send_feedback_link
+    from ..tasks import send_feedback_link
 
     waiting = [
         r

@@ -8,8 +8,8 @@ from django.utils import timezone
 from activities.models import Activity, Involvement, Session
 from involvement.suppression import suppress, suppress_breakdown
 
-from .models import FeedbackRequest, FeedbackResponse
-from .questions import QUESTIONS, RATING_KEYS, SAY, TEXT_KEYS, choices_for
+from ..models import FeedbackRequest, FeedbackResponse
+from ..questions import QUESTIONS, RATING_KEYS, SAY, TEXT_KEYS, choices_for
 
 
 def requests_of(activity: Activity, session: Session | None = None) -> QuerySet:

@@ -1,0 +1,26 @@
+"""Quality of involvement: feedback from the people involved (feedback.py) and Table 2's
+quality markers with each activity's checklist (markers.py)."""
+
+from .feedback import FeedbackLink, FeedbackRequest, FeedbackResponse, Rating, token_hash
+from .markers import (
+    Assessment,
+    Element,
+    MarkerAssessment,
+    QualityMarker,
+    Stage,
+    Standard,
+)
+
+__all__ = [
+    "Assessment",
+    "Element",
+    "FeedbackLink",
+    "FeedbackRequest",
+    "FeedbackResponse",
+    "MarkerAssessment",
+    "QualityMarker",
+    "Rating",
+    "Stage",
+    "Standard",
+    "token_hash",
+]

@@ -1,0 +1,29 @@
+"""Reads for quality: feedback (feedback.py), quality markers and ratings (markers.py), the
+influence gap (influence.py)."""
+
+from .feedback import (
+    feedback_people,
+    feedback_results,
+    has_answered,
+    not_answered,
+    requests_of,
+    response_rate,
+    sessions_held,
+)
+from .influence import influence_flags, influence_gap
+from .markers import activity_checklist, markers_of, organisation_ratings
+
+__all__ = [
+    "activity_checklist",
+    "feedback_people",
+    "feedback_results",
+    "has_answered",
+    "influence_flags",
+    "influence_gap",
+    "markers_of",
+    "not_answered",
+    "organisation_ratings",
+    "requests_of",
+    "response_rate",
+    "sessions_held",
+]

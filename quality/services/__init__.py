@@ -1,0 +1,37 @@
+"""Writes for quality: feedback (feedback.py) and quality markers (markers.py)."""
+
+from .feedback import (
+    about_you_save,
+    feedback_letter_issue,
+    feedback_link_email,
+    feedback_link_redeem,
+    feedback_on_behalf,
+    feedback_request_remind,
+    feedback_request_revoke,
+    feedback_request_send,
+    feedback_save,
+)
+from .markers import (
+    ensure_marker_catalogue,
+    marker_assessments_save,
+    marker_create,
+    marker_restore,
+    marker_retire,
+)
+
+__all__ = [
+    "about_you_save",
+    "ensure_marker_catalogue",
+    "feedback_letter_issue",
+    "feedback_link_email",
+    "feedback_link_redeem",
+    "feedback_on_behalf",
+    "feedback_request_remind",
+    "feedback_request_revoke",
+    "feedback_request_send",
+    "feedback_save",
+    "marker_assessments_save",
+    "marker_create",
+    "marker_restore",
+    "marker_retire",
+]
