@@ -18,6 +18,7 @@ from .factories import (
     InvolvementFactory,
     MeasureFactory,
     ParticipantFactory,
+    QualityMarkerFactory,
     SessionFactory,
     feedback_link,
 )
@@ -139,5 +140,9 @@ def brightwater_objects(brightwater, staff, service_user):
         "measure": {"pk": measure.pk},
         "activity_measure": {"pk": ActivityMeasureFactory(activity=activity, measure=measure).pk},
         "figure": {"key": "users_involved"},
+        # A quality marker of brightwater's own, beside Table 2's.
+        "marker": {
+            "pk": QualityMarkerFactory(organisation=brightwater, text="Meetings end on time").pk
+        },
         "brightwater": brightwater.pk,
     }

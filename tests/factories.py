@@ -326,3 +326,31 @@ class TrainingRecordFactory(factory.django.DjangoModelFactory):
     organisation = factory.SelfAttribute("participant.organisation")
     course = "Recruitment panel training"
     completed_on = datetime.date(2026, 5, 12)
+
+
+class QualityMarkerFactory(factory.django.DjangoModelFactory):
+    """An organisation's own quality marker (not one of Table 2's), judged by staff, at the
+    preparation stage and serving the process standard. Pass `organisation=`."""
+
+    class Meta:
+        model = "quality.QualityMarker"
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    actor = "organisation"
+    stage = "preparation"
+    text = factory.Sequence(lambda n: f"Our own marker {n}")
+    standards = factory.LazyFunction(lambda: ["process"])
+    elements = factory.LazyFunction(list)
+    position = 1000
+
+
+class MarkerAssessmentFactory(factory.django.DjangoModelFactory):
+    """Staff's judgement of one marker for one activity: met, with evidence. Pass
+    `activity=` and `marker=`."""
+
+    class Meta:
+        model = "quality.MarkerAssessment"
+
+    organisation = factory.SelfAttribute("activity.organisation")
+    status = "met"
+    evidence = "Minutes of the first meeting."

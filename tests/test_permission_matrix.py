@@ -199,6 +199,46 @@ CASES = [
     Case("quality:about-you", "POST", (404,) * 6, target="feedback_request"),
     Case("quality:about-you-easy", "GET", (404,) * 6, target="feedback_step"),
     Case("quality:feedback-thanks", "GET", (404,) * 6, target="feedback_request"),
+    # Quality of involvement: trustees read ratings and the checklist (quality.view); staff
+    # assess markers and change the catalogue; service users see none of it. Northgate staff
+    # see Northgate's own overview and markers, and nothing of Brightwater's objects.
+    Case("quality:quality-overview", "GET", (200, 200, 200, 403, 200, SIGN_IN)),
+    Case("quality:rating-rules", "GET", (200, 200, 200, 403, 200, SIGN_IN)),
+    Case("quality:marker-list", "GET", (200, 200, 200, 403, 200, SIGN_IN)),
+    Case("quality:marker-create", "GET", (200, 200, 403, 403, 200, SIGN_IN)),
+    # Nothing filled in: the form comes back with its errors.
+    Case("quality:marker-create", "POST", (200, 200, 403, 403, 200, SIGN_IN)),
+    # Markers are outside a service user's scope (permissions.OWN_RECORDS), hence 404.
+    Case("quality:marker-retire", "GET", ALL_405, target="marker"),
+    Case("quality:marker-retire", "POST", (302, 302, 403, 404, 404, SIGN_IN), target="marker"),
+    Case("quality:marker-restore", "GET", ALL_405, target="marker"),
+    Case("quality:marker-restore", "POST", (302, 302, 403, 404, 404, SIGN_IN), target="marker"),
+    # An activity's checklist: the service user sees the activity they took part in, so is
+    # refused (403); one they have no part in is not found.
+    Case(
+        "quality:activity-quality",
+        "GET",
+        (200, 200, 200, 403, 404, SIGN_IN),
+        target="activity",
+        variant="service user takes part",
+    ),
+    Case(
+        "quality:activity-quality",
+        "GET",
+        (200, 200, 200, 404, 404, SIGN_IN),
+        target="other_activity",
+        variant="service user not involved",
+    ),
+    Case("quality:marker-assess", "GET", ROLE_CAN_CHANGE, target="activity"),
+    Case(
+        "quality:marker-assess",
+        "GET",
+        (200, 200, 403, 404, 404, SIGN_IN),
+        target="other_activity",
+        variant="service user not involved",
+    ),
+    # Nothing chosen is a valid checklist: it saves nothing and goes back to the checklist.
+    Case("quality:marker-assess", "POST", (302, 302, 403, 403, 404, SIGN_IN), target="activity"),
     # Outcome measures: trustees read progress (outcomes.view); staff choose, record and
     # change measures; service users see none of it. Northgate staff see Northgate's own
     # dashboard and catalogue, and nothing of Brightwater's objects.

@@ -12,10 +12,18 @@ from .states_activities import ACTIVITY_STATES
 from .states_feedback import FEEDBACK_STATES
 from .states_outcomes import OUTCOMES_STATES
 from .states_people import PEOPLE_STATES
+from .states_quality import QUALITY_STATES
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-STATES = ACCOUNT_STATES + ACTIVITY_STATES + PEOPLE_STATES + FEEDBACK_STATES + OUTCOMES_STATES
+STATES = (
+    ACCOUNT_STATES
+    + ACTIVITY_STATES
+    + PEOPLE_STATES
+    + FEEDBACK_STATES
+    + OUTCOMES_STATES
+    + QUALITY_STATES
+)
 
 
 def state_id(state) -> str:
