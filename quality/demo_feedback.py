@@ -59,12 +59,18 @@ PLAN = {
         ("Danielle K.", "letter", "draft"),
         ("Tunde Bello", "letter", "waiting"),
     ],
+    # Enough answers to show the influence gap: people said they had much less say than
+    # the participation agreed, so the quality pages flag it as possible tokenism.
     "Redesigning the mental health front door": [
         ("Hannah Cole", "email", "link"),
         ("Martin O.", "email", "link"),
         ("Paula G.", "letter", "phone"),
-        ("Mo Hassan", "email", "waiting"),
+        ("Mo Hassan", "letter", "phone"),
         ("Phil Evans", "email", "draft"),
+        ("Ray P.", "letter", "paper"),
+        ("Joe (pseudonym)", "letter", "paper"),
+        ("Rosa Lima", "letter", "link"),
+        ("Gwen Price", "email", "link"),
     ],
 }
 # Whose link seed_demo prints, if they have not answered yet (the demo's service user).
@@ -81,7 +87,9 @@ SAYS = {
     "Carers' forum": ["consulting", "participation", "participation", "delegated_power"],
     "Voices Council": ["participation", "delegated_power", "consulting", "dont_know"],
     "Quality Checkers": ["delegated_power", "participation", "empowerment"],
-    "Redesigning the mental health front door": ["researching", "consulting", "informing"],
+    # Asked for their views or just told, never the partnership agreed: every answer is two
+    # or more steps below it, so the numbers show rather than *.
+    "Redesigning the mental health front door": ["researching", "informing", "researching"],
 }
 GOOD = [
     "Everyone was kind and nobody rushed me.",
