@@ -1,0 +1,525 @@
+"""Server time and query count of the organisation's quality overview for a large organisation.
+
+Run from the repository root: `.venv/bin/python bench/quality_overview.py [--quick]`. It uses
+SQLite, or DATABASE_URL when set; give the full size its own PostgreSQL database, e.g.
+postgres://postgres@127.0.0.1:5432/involvement_bench_quality (`createdb`, then `migrate`).
+
+Issue 5's organisation: 2,000 activities (from `seed_scale`, with its agreements: most agreed
+with an influence level, drafts part-way), monthly sessions whose papers went out early, late
+or not at all, 50,000 people involved (invited or volunteered) and 200,000 submitted feedback
+answers, as in issue 4's bench: the overview pools every answer. Each activity has a character
+that runs through its answers and staff's judgements, so activities end up with every grade;
+in about one in ten, people say they had far less say than agreed (possible tokenism), and a
+few drafts held a session before anything was agreed. Staff have judged most of the markers
+they judge on most activities; the organisation added a marker of its own and retired one of
+Table 2's, whose assessments are kept. Contributions ("you said, we did") come with a later
+increment, which adds them in `_contributions`. Rows are written with bulk_create, in one
+transaction; a later run within a week reuses the organisation (`--rebuild` builds it again).
+Building it prints its time.
+
+The overview is fetched with Django's test client by a signed-in staff member, DEBUG off.
+Prints one `name: value unit` line per figure. Exits 1 when the page's query count on the big
+organisation differs from its count on a small one: one that grows with data is a bug (an
+N+1). The time is reported (the issue's target is a p95 under 300 ms), never enforced.
+"""
+
+import argparse
+import datetime
+import io
+import logging
+import os
+import random
+import statistics
+import sys
+import time
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "involvement.settings")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.core.management import call_command  # noqa: E402
+from django.db import connection, transaction  # noqa: E402
+from django.db.models import DateField, ExpressionWrapper  # noqa: E402
+from django.db.models.functions import TruncDate  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext, override_settings  # noqa: E402
+from django.utils import timezone  # noqa: E402
+
+from activities.models import (  # noqa: E402
+    Activity,
+    Agreement,
+    InfluenceLevel,
+    Involvement,
+    Participant,
+    Session,
+)
+from involvement.models import Membership, Organisation, Role  # noqa: E402
+from quality import selectors, services  # noqa: E402
+from quality.judging import NOTICE_DAYS  # noqa: E402
+from quality.models import (  # noqa: E402
+    Assessment,
+    FeedbackRequest,
+    FeedbackResponse,
+    MarkerAssessment,
+    QualityMarker,
+    Rating,
+    Stage,
+)
+from quality.questions import RATING_KEYS  # noqa: E402
+from quality.rating import Grade  # noqa: E402
+
+URL = "/quality/"
+BATCH = 5000
+REUSE_DAYS = 7
+# Answers off the ladder: not sure, rather not say, or left blank.
+OFF_LADDER = {"dont_know": 8, "prefer_not": 4, "": 5}
+OWN_MARKER = "People who leave are asked why"
+RETIRED_MARKER = "good-practice-guidelines-are-used"
+
+
+@dataclass(frozen=True)
+class Size:
+    activities: int
+    people: int
+    answers: int
+
+    @property
+    def slug(self) -> str:
+        return f"bench-quality-{self.activities}-{self.people}-{self.answers}"
+
+
+FULL = Size(activities=2000, people=50_000, answers=200_000)
+QUICK = Size(activities=100, people=2000, answers=6000)
+# Compared with the full size for the query count: big enough to have a flagged activity and a
+# draft with a session held, as the big one has.
+SMALL = Size(activities=30, people=300, answers=900)
+
+
+def main() -> int:
+    options = _options()
+    logging.getLogger("axes").setLevel(logging.WARNING)
+    warnings.filterwarnings("ignore", message="No directory at")
+    _say("database", f"{connection.vendor} {connection.settings_dict['NAME']}", "")
+    small = Visitor(SMALL, rebuild=options.rebuild)
+    full = Visitor(options.size, rebuild=options.rebuild)
+    for name, value, unit in _data_sizes(full.organisation):
+        _say(f"quality_overview_{name}", value, unit)
+    with override_settings(DEBUG=False, ALLOWED_HOSTS=["testserver"]):
+        _time_page(full, options.requests)
+        at_small = _query_count(small)
+        at_full = _query_count(full)
+    _say("quality_overview_queries_small", at_small, "queries")
+    _say("quality_overview_queries", at_full, "queries")
+    return 1 if at_small != at_full else 0
+
+
+def _options() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="Small data, 5 requests.")
+    parser.add_argument("--requests", type=int, help="Timed requests (default 30).")
+    parser.add_argument(
+        "--rebuild", action="store_true", help="Build the organisations again, not reuse them."
+    )
+    options = parser.parse_args()
+    options.size = QUICK if options.quick else FULL
+    options.requests = options.requests or (5 if options.quick else 30)
+    return options
+
+
+class Visitor:
+    """A signed-in staff member of an organisation holding data of `size`."""
+
+    def __init__(self, size: Size, rebuild: bool):
+        existing = Organisation.objects.filter(slug=size.slug).first()
+        # Rows are dated from the day they were made: after a week sessions "to come" have
+        # been held without papers or answers, so they are made again.
+        stale = timezone.now() - datetime.timedelta(days=REUSE_DAYS)
+        removed = bool(existing and (rebuild or existing.created_at < stale))
+        if removed:
+            _remove(existing)
+        if existing is None or removed:
+            started = time.perf_counter()
+            with transaction.atomic():
+                _build(size)
+            _tidy(compact=removed)
+            seconds = time.perf_counter() - started
+            _say(f"quality_overview_build_{size.activities}", f"{seconds:.1f}", "s")
+        self.organisation = Organisation.objects.get(slug=size.slug)
+        staff = self.organisation.memberships.filter(role=Role.STAFF).first()
+        self.client = Client()
+        self.client.force_login(staff.user)
+
+
+def _remove(org: Organisation) -> None:
+    """Delete a generated organisation. Requests go first: Organisation.delete() alone would
+    empty the session of a session's request (SET_NULL), giving the person two requests for
+    the whole activity."""
+    with transaction.atomic():
+        FeedbackRequest.objects.filter(organisation=org).delete()
+        org.delete()
+
+
+def _build(size: Size) -> None:
+    """Every row the overview reads, for one new organisation, seeded by its size."""
+    call_command(
+        "seed_scale",
+        organisation=size.slug,
+        activities=size.activities,
+        force=True,
+        stdout=io.StringIO(),
+    )
+    org = Organisation.objects.get(slug=size.slug)
+    rng = random.Random(size.slug)
+    today = timezone.localdate()
+    activities = list(org.activities.select_related("agreement__influence_level").order_by("pk"))
+    # How well each activity goes (0.3 to 0.95): it shapes its answers and staff's judgements.
+    character = {activity.pk: rng.uniform(0.3, 0.95) for activity in activities}
+    sessions = _sessions(org, activities, rng, today)
+    people = Participant.objects.bulk_create(
+        (Participant(organisation=org, name=f"Person {n:06d}") for n in range(size.people)),
+        batch_size=BATCH,
+    )
+    parts = _involvements(org, activities, people, rng, today)
+    _feedback(org, size, activities, parts, sessions, character, rng)
+    _assessments(org, activities, character, rng)
+    _contributions(org, activities, rng)
+
+
+def _tidy(compact: bool) -> None:
+    """Fresh statistics for the planner, as autovacuum would soon give a real database (it
+    may be off, or not yet run): just after a bulk load it would plan for empty tables. On
+    PostgreSQL, after an organisation was removed, the tables are also rewritten without its
+    rows, so the new rows are not measured spread over twice the pages."""
+    command = "ANALYZE"
+    if connection.vendor == "postgresql":
+        command = "VACUUM (FULL, ANALYZE)" if compact else "VACUUM (ANALYZE)"
+    models = [Activity, Agreement, Session, Participant, Involvement, FeedbackRequest]
+    models += [FeedbackResponse, QualityMarker, MarkerAssessment]
+    with connection.cursor() as cursor:
+        for model in models:
+            cursor.execute(f"{command} {connection.ops.quote_name(model._meta.db_table)}")
+
+
+def _ran_until(activity, today) -> datetime.date:
+    return min(activity.ends_on or today, today)
+
+
+def _sessions(org, activities, rng, today) -> dict[int, list[tuple[int, datetime.date]]]:
+    """Monthly sessions while an activity runs (up to a year), one or two still to come.
+    Papers for most held sessions went a week or more before, for some only days before, for
+    a few not at all. One draft in thirty (the first among them) met once before anything was
+    agreed.
+    {activity id: [(session id, day)]} of the ones held."""
+    zone = timezone.get_current_timezone()
+    rows, drafts = [], 0
+    for activity in activities:
+        days = []
+        if activity.starts_on <= today:
+            last = min(activity.ends_on or today + datetime.timedelta(days=60), today)
+            day = activity.starts_on + datetime.timedelta(days=rng.randint(0, 14))
+            while day <= last + datetime.timedelta(days=40) and len(days) < 12:
+                days.append(day)
+                day += datetime.timedelta(days=28)
+        elif activity.status == Activity.Status.DRAFT:
+            if drafts % 30 == 0:
+                days.append(today - datetime.timedelta(days=rng.randint(7, 60)))
+            drafts += 1
+        # Some teams always send papers early, others often leave them late.
+        early = rng.choice([0.95, 0.8, 0.6])
+        for day in days:
+            papers = None
+            if day <= today:
+                chance = rng.random()
+                if chance < early:
+                    papers = day - datetime.timedelta(days=rng.randint(7, 21))
+                elif chance < 0.97:
+                    papers = day - datetime.timedelta(days=rng.randint(0, 6))
+            rows.append(
+                Session(
+                    organisation=org,
+                    activity=activity,
+                    starts_at=datetime.datetime.combine(day, datetime.time(10), tzinfo=zone),
+                    place="Community centre",
+                    venue_accessible=rng.random() < 0.8,
+                    papers_sent_on=papers,
+                )
+            )
+    held = {}
+    for session in Session.objects.bulk_create(rows, batch_size=BATCH):
+        day = session.starts_at.date()
+        if day <= today:
+            held.setdefault(session.activity_id, []).append((session.pk, day))
+    return held
+
+
+@dataclass(frozen=True)
+class Part:
+    """What later rows need of one involvement, without keeping the model object."""
+
+    participant: int
+    activity: int
+    started_on: datetime.date
+    ended_on: datetime.date | None
+
+
+def _involvements(org, activities, people, rng, today) -> list[Part]:
+    """Each person in one to four activities that have started, most in one or two, invited
+    or volunteered (each activity recruits its own way); some leave before the end."""
+    started = [a for a in activities if a.starts_on <= today]
+    invited = {a.pk: rng.choice([0.2, 0.55, 0.9]) for a in started}
+    rows = []
+    for person in people:
+        count = rng.choices([1, 2, 3, 4], weights=[45, 30, 15, 10])[0]
+        for activity in rng.sample(started, min(count, len(started))):
+            joined = activity.starts_on + datetime.timedelta(days=rng.randint(0, 60))
+            started_on = min(joined, _ran_until(activity, today))
+            ended_on = None
+            if activity.ends_on and activity.ends_on <= today:
+                ended_on = activity.ends_on
+            elif rng.random() < 0.15:
+                ended_on = min(started_on + datetime.timedelta(days=rng.randint(30, 300)), today)
+            came_in = Involvement.CameIn.INVITED
+            if rng.random() >= invited[activity.pk]:
+                came_in = Involvement.CameIn.VOLUNTEERED
+            rows.append(
+                Involvement(
+                    organisation=org,
+                    participant_id=person.pk,
+                    activity_id=activity.pk,
+                    came_in=came_in,
+                    started_on=started_on,
+                    ended_on=ended_on,
+                )
+            )
+    rows.sort(key=lambda row: row.started_on)
+    Involvement.objects.bulk_create(rows, batch_size=BATCH)
+    return [Part(r.participant_id, r.activity_id, r.started_on, r.ended_on) for r in rows]
+
+
+def _feedback(org, size, activities, parts: list[Part], sessions, character, rng) -> None:
+    """`size.answers` submitted answers, asked about an activity as a whole or one of its
+    sessions; a few more requests are unanswered or still drafts."""
+    asks = []
+    for part in parts:
+        asks.append((part, None, None))
+        end = part.ended_on or datetime.date.max
+        for session, day in sessions.get(part.activity, []):
+            if part.started_on <= day <= end:
+                asks.append((part, session, day))
+    rng.shuffle(asks)
+    # Nine in ten requests are answered, some of the rest are drafts.
+    wanted = min(len(asks), size.answers * 10 // 9)
+    if wanted < size.answers:
+        raise SystemExit(f"only {len(asks)} requests possible for {size.answers} answers")
+    now = timezone.now()
+    asks = sorted(
+        ((_sent_at(part, day, rng, now), part, session) for part, session, day in asks[:wanted]),
+        key=lambda ask: ask[0],
+    )
+    submitted = set(rng.sample(range(wanted), size.answers))
+    says = _say_weights(activities, rng)
+    admin = Membership.objects.get(organisation=org, role=Role.ADMIN).user_id
+    for start in range(0, wanted, BATCH):
+        chunk = asks[start : start + BATCH]
+        requests, answers = [], []
+        for offset, (sent, part, session) in enumerate(chunk):
+            requests.append(
+                FeedbackRequest(
+                    organisation=org,
+                    activity_id=part.activity,
+                    participant_id=part.participant,
+                    session_id=session,
+                    channel=rng.choice(FeedbackRequest.Channel.values),
+                    created_by_id=admin,
+                    sent_at=sent,
+                )
+            )
+            if start + offset in submitted:
+                good = character[part.activity]
+                answers.append((offset, _answer(sent, good, says[part.activity], rng, now)))
+            elif rng.random() < 0.3:
+                answers.append((offset, {"status": FeedbackResponse.Status.DRAFT}))
+        requests = FeedbackRequest.objects.bulk_create(requests)
+        FeedbackResponse.objects.bulk_create(
+            FeedbackResponse(
+                organisation=org,
+                activity_id=requests[offset].activity_id,
+                request=requests[offset],
+                **fields,
+            )
+            for offset, fields in answers
+        )
+
+
+def _say_weights(activities, rng) -> dict[int, dict[str, float]]:
+    """How much say people feel they had, per activity: mostly near the level agreed, but in
+    one activity in ten that could be (agreed at least two steps up) most say two or more
+    steps below it."""
+    ladder = [level.key for level in InfluenceLevel.objects.order_by("position")]
+    weights, could_be_token = {}, 0
+    for activity in activities:
+        agreed = getattr(activity.agreement, "influence_level", None)
+        at = ladder.index(agreed.key) if agreed else None
+        if at is None:
+            on_ladder = dict.fromkeys(ladder, 10)
+        elif at >= 2 and could_be_token % 10 == 0:
+            could_be_token += 1
+            on_ladder = {key: 30 if n <= at - 2 else 5 for n, key in enumerate(ladder)}
+        else:
+            could_be_token += at >= 2
+            on_ladder = {key: max(0, 30 - 12 * abs(n - at)) + 1 for n, key in enumerate(ladder)}
+        weights[activity.pk] = on_ladder | OFF_LADDER
+    return weights
+
+
+def _sent_at(part: Part, day, rng, now) -> datetime.datetime:
+    """A session's request goes out after it; an activity's any time while someone is in it."""
+    if day is None:
+        days = (min(part.ended_on or now.date(), now.date()) - part.started_on).days
+        day = part.started_on + datetime.timedelta(days=rng.randint(0, max(0, days)))
+    moment = datetime.datetime.combine(day, datetime.time(17), tzinfo=now.tzinfo)
+    return min(moment, now - datetime.timedelta(days=1))
+
+
+def _answer(sent: datetime.datetime, good: float, says: dict, rng, now) -> dict:
+    submitted_at = min(sent + datetime.timedelta(hours=rng.randint(1, 24 * 14)), now)
+    ratings = {
+        Rating.YES: 100 * good,
+        Rating.PARTLY: 60 * (1 - good),
+        Rating.NO: 40 * (1 - good),
+        Rating.DONT_KNOW: 8,
+        Rating.PREFER_NOT: 4,
+        "": 6,
+    }
+    choices, weights = list(ratings), list(ratings.values())
+    return {
+        "status": FeedbackResponse.Status.SUBMITTED,
+        "method": rng.choices(FeedbackResponse.Method.values, weights=[8, 1, 1])[0],
+        "submitted_at": submitted_at,
+        "anonymous": rng.random() < 0.3,
+        "say": rng.choices(list(says), weights=list(says.values()))[0],
+        "what_was_good": "Being listened to." if rng.random() < 0.3 else "",
+        **{key: rng.choices(choices, weights=weights)[0] for key in RATING_KEYS},
+    }
+
+
+def _assessments(org, activities, character, rng) -> None:
+    """Staff have judged most of the markers they judge on four activities in five; then the
+    organisation added a marker of its own and retired one of Table 2's (its assessments are
+    kept, as retiring keeps them)."""
+    services.marker_create(
+        organisation=org,
+        data={"stage": Stage.FOLLOW_UP, "text": OWN_MARKER, "standards": ["impact"]},
+    )
+    markers = list(
+        selectors.markers_of(org).filter(judged_by="", actor=QualityMarker.Actor.ORGANISATION)
+    )
+    staff = [m.user_id for m in Membership.objects.filter(organisation=org, role=Role.STAFF)]
+    rows = []
+    for activity in activities:
+        if rng.random() >= 0.8:
+            continue
+        good = character[activity.pk]
+        statuses = {
+            Assessment.MET: good,
+            Assessment.PARTLY: 0.6 * (1 - good),
+            Assessment.NOT_MET: 0.4 * (1 - good),
+            Assessment.NOT_APPLICABLE: 0.05,
+        }
+        for marker in rng.sample(markers, rng.randint(len(markers) // 2, len(markers))):
+            rows.append(
+                MarkerAssessment(
+                    organisation=org,
+                    activity=activity,
+                    marker=marker,
+                    status=rng.choices(list(statuses), weights=list(statuses.values()))[0],
+                    evidence="Seen in the meeting notes." if rng.random() < 0.5 else "",
+                    assessed_by_id=rng.choice(staff),
+                )
+            )
+    MarkerAssessment.objects.bulk_create(rows, batch_size=BATCH)
+    retired = QualityMarker.objects.get(organisation=org, catalogue_key=RETIRED_MARKER)
+    services.marker_retire(marker=retired)
+
+
+def _contributions(org, activities, rng) -> None:
+    """Contributions ("you said, we did") and their responses belong here: issue 5 measures
+    the overview with 20,000 of them, ten per activity. None exist until the increment that
+    adds them, which writes them here and adds their count to Size (and so to the slug:
+    organisations built before are built again) and to `_data_sizes`."""
+
+
+def _data_sizes(org) -> list[tuple[str, int, str]]:
+    today = timezone.localdate()
+    involvements = Involvement.objects.filter(organisation=org)
+    sessions = Session.objects.filter(organisation=org, starts_at__date__lte=today)
+    answers = FeedbackResponse.objects.filter(
+        organisation=org, status=FeedbackResponse.Status.SUBMITTED
+    )
+    papers_by = ExpressionWrapper(
+        TruncDate("starts_at") - datetime.timedelta(days=NOTICE_DAYS), output_field=DateField()
+    )
+    agreements = Agreement.objects.filter(organisation=org)
+    activities = list(org.activities.select_related("agreement__influence_level"))
+    flags = selectors.influence_flags(org, activities)
+    by_grade = selectors.organisation_ratings(org, activities)["activities_by_grade"]
+    grades = zip(Grade.values, [count for _label, count in by_grade], strict=True)
+    return [
+        ("activities", len(activities), "activities"),
+        ("agreed", agreements.filter(state=Agreement.State.AGREED).count(), "agreements"),
+        ("markers", selectors.markers_of(org).count(), "markers"),
+        ("sessions_held", sessions.count(), "sessions"),
+        (
+            "sessions_papers_early",
+            sessions.filter(papers_sent_on__lte=papers_by).count(),
+            "sessions",
+        ),
+        ("involvements", involvements.count(), "involvements"),
+        ("feedback_answers", answers.count(), "answers"),
+        ("assessments", MarkerAssessment.objects.filter(organisation=org).count(), "assessments"),
+        ("flagged_tokenism", len(flags["tokenism"]), "activities"),
+        ("drafts_with_sessions", len(flags["drafts_with_sessions"]), "activities"),
+        *((f"rated_{key}", n, "activities") for key, n in grades),
+    ]
+
+
+def _get(client: Client):
+    response = client.get(URL)
+    if response.status_code != 200:
+        raise SystemExit(f"{URL} answered {response.status_code}, not 200")
+    return response
+
+
+def _time_page(visitor, requests: int) -> None:
+    for _warm_up in range(3):
+        _get(visitor.client)
+    samples = []
+    for _request in range(requests):
+        started = time.perf_counter()
+        _get(visitor.client)
+        samples.append((time.perf_counter() - started) * 1000)
+    p95 = statistics.quantiles(samples, n=100, method="inclusive")[94]
+    _say("quality_overview_requests", requests, "requests")
+    _say("quality_overview_median", f"{statistics.median(samples):.1f}", "ms")
+    _say("quality_overview_p95", f"{p95:.1f}", "ms")
+
+
+def _query_count(visitor) -> int:
+    _get(visitor.client)
+    with CaptureQueriesContext(connection) as queries:
+        _get(visitor.client)
+    return len(queries)
+
+
+def _say(name: str, value, unit: str) -> None:
+    print(f"{name}: {value} {unit}".rstrip(), flush=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
