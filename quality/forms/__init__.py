@@ -1,0 +1,26 @@
+"""Forms for quality: feedback (feedback.py), quality markers (markers.py), closing the
+loop (loop.py)."""
+
+from .feedback import (
+    CONSENT_WORDING,
+    MAX_TEXT,
+    AboutYouForm,
+    FeedbackForm,
+    FeedbackSendForm,
+    OnBehalfForm,
+)
+from .loop import ContributionForm, ContributionResponseForm
+from .markers import MarkerAssessmentForm, QualityMarkerForm
+
+__all__ = [
+    "CONSENT_WORDING",
+    "MAX_TEXT",
+    "AboutYouForm",
+    "ContributionForm",
+    "ContributionResponseForm",
+    "FeedbackForm",
+    "FeedbackSendForm",
+    "MarkerAssessmentForm",
+    "OnBehalfForm",
+    "QualityMarkerForm",
+]

@@ -1,0 +1,135 @@
+"""Forms for closing the loop: what people said and what was done about it."""
+
+from crispy_forms_gds.layout import Field, Layout, Size
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from activities.forms.planning import DATE, SubmissionKeyMixin
+from activities.models import Participant
+from involvement.forms import GDSFormMixin
+
+from ..models import Contribution
+from .feedback import MAX_TEXT
+
+
+class ContributionForm(GDSFormMixin, SubmissionKeyMixin, forms.Form):
+    """What someone asked for or suggested ("you said"), typed by staff."""
+
+    submit_label = _("Save")
+
+    text = forms.CharField(
+        label=_("What did they ask for or suggest?"),
+        help_text=_("In their words where you can."),
+        max_length=MAX_TEXT,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": _("Enter what they asked for or suggested.")},
+    )
+    participant = forms.ModelChoiceField(
+        label=_("Who raised it (optional)"),
+        help_text=_("Leave blank if they asked not to be named, or you do not know."),
+        queryset=Participant.objects.none(),
+        required=False,
+        empty_label=_("Not named"),
+        error_messages={"invalid_choice": _("Choose someone involved in this activity.")},
+    )
+    raised_on = forms.DateField(
+        label=_("Date raised"),
+        widget=DATE,
+        error_messages={
+            "required": _("Enter the date it was raised."),
+            "invalid": _("Enter a real date."),
+        },
+    )
+    source = forms.ChoiceField(
+        label=_("Where did it come from?"),
+        choices=[c for c in Contribution.Source.choices if c[0] != Contribution.Source.FEEDBACK],
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose where it came from.")},
+    )
+
+    def __init__(self, *args, participants, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["participant"].queryset = participants
+        self.helper.layout = Layout(
+            Field.textarea("text", max_characters=MAX_TEXT),
+            "participant",
+            "raised_on",
+            Field.radios("source", legend_size=Size.SMALL),
+            "submission_key",
+        )
+
+    def clean_raised_on(self):
+        day = self.cleaned_data["raised_on"]
+        if day > timezone.localdate():
+            raise forms.ValidationError(_("The date cannot be in the future."))
+        return day
+
+
+class ContributionResponseForm(GDSFormMixin, forms.Form):
+    """What the organisation did about it ("we did")."""
+
+    submit_label = _("Save the response")
+
+    decision = forms.ChoiceField(
+        label=_("What did you decide?"),
+        choices=Contribution.Decision.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose what you decided.")},
+    )
+    what_changed = forms.CharField(
+        label=_("What changed"),
+        help_text=_("When accepted, or partly: what is different now."),
+        required=False,
+        max_length=MAX_TEXT,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    changed_on = forms.DateField(
+        label=_("When it changed (optional)"),
+        required=False,
+        widget=DATE,
+        error_messages={"invalid": _("Enter a real date.")},
+    )
+    reason = forms.CharField(
+        label=_("The reason, in plain words"),
+        help_text=_("When not adopted, or only partly: why not, so the person understands."),
+        required=False,
+        max_length=MAX_TEXT,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    who_decides = forms.CharField(
+        label=_("Who decides"),
+        help_text=_("When it is not yours to decide: who does, so the person knows where it went."),
+        required=False,
+        max_length=200,
+    )
+
+    def __init__(self, *args, contribution: Contribution, **kwargs):
+        self.contribution = contribution
+        super().__init__(*args, **kwargs)
+        self.helper.layout = Layout(
+            Field.radios("decision", legend_size=Size.SMALL),
+            Field.textarea("what_changed", max_characters=MAX_TEXT),
+            "changed_on",
+            Field.textarea("reason", max_characters=MAX_TEXT),
+            "who_decides",
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("decision"):
+            try:
+                self.contribution.check_response(
+                    decision=cleaned["decision"],
+                    what_changed=cleaned.get("what_changed", ""),
+                    reason=cleaned.get("reason", ""),
+                    who_decides=cleaned.get("who_decides", ""),
+                )
+            except forms.ValidationError as error:
+                self.add_error(None, error)
+        return cleaned
+
+    @staticmethod
+    def initial_from(contribution: Contribution) -> dict:
+        fields = ["decision", "what_changed", "changed_on", "reason", "who_decides"]
+        return {name: getattr(contribution, name) for name in fields}
