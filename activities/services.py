@@ -4,8 +4,10 @@ import datetime
 import uuid
 
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from involvement.models import Organisation, User
 
@@ -257,6 +259,8 @@ def involvement_remove(*, involvement: Involvement) -> None:
     involvement.delete()
 
 
+ERASED_WORDS = gettext_lazy("(Removed: the person asked for their data to be erased.)")
+
 ERASED_FIELDS = {
     "email": "",
     "phone": "",
@@ -303,6 +307,18 @@ def _feedback_erase(participant: Participant) -> None:
         email_queued_at=None, email_error=""
     )
     FeedbackLink.objects.filter(request__participant=participant).delete()
+    _contributions_erase(participant)
+
+
+def _contributions_erase(participant: Participant) -> None:
+    """What they asked for stays as an unnamed request, with what was done, but their own
+    words go: they may say who they are."""
+    from quality.models import Contribution
+
+    mine = Contribution.objects.filter(
+        Q(participant=participant) | Q(feedback_response__request__participant=participant)
+    )
+    mine.update(participant=None, text=str(ERASED_WORDS))
 
 
 @transaction.atomic

@@ -138,10 +138,11 @@ class OrganisationSettingsForm(GDSFormMixin, forms.ModelForm):
 
     class Meta:
         model = Organisation
-        fields = ["name", "year_start_month", "suppression_threshold"]
+        fields = ["name", "year_start_month", "suppression_threshold", "response_days"]
         widgets = {
             "year_start_month": forms.Select(choices=MONTHS),
             "suppression_threshold": forms.NumberInput(attrs={"min": 5, "inputmode": "numeric"}),
+            "response_days": forms.NumberInput(attrs={"min": 1, "inputmode": "numeric"}),
         }
         labels = {"name": _("Organisation name")}
         help_texts = {
@@ -153,6 +154,12 @@ class OrganisationSettingsForm(GDSFormMixin, forms.ModelForm):
                 "required": _("Enter the smallest count to show."),
                 "invalid": _("Enter a whole number, 5 or more."),
                 "min_value": _("It cannot go below 5: fewer people than that could be picked out."),
+            },
+            "response_days": {
+                "required": _("Enter the number of days to respond."),
+                "invalid": _("Enter a whole number of days, like 30."),
+                "min_value": _("Enter at least 1 day."),
+                "max_value": _("Enter 365 days or fewer."),
             },
         }
 

@@ -89,6 +89,13 @@ class Organisation(TimeStamped):
         validators=[MinValueValidator(1), MaxValueValidator(12)],
         help_text=_("1 is January, 4 is April."),
     )
+    # "You said, we did": a contribution with no response after this many days is overdue.
+    response_days = models.PositiveSmallIntegerField(
+        _("days to respond to what people say"),
+        default=30,
+        validators=[MinValueValidator(1), MaxValueValidator(365)],
+        help_text=_("Suggestions with no response after this many days are listed as overdue."),
+    )
 
     class Meta:
         ordering = ["name"]

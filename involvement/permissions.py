@@ -40,6 +40,9 @@ RULES: dict[str, frozenset[str]] = {
     "quality.view": frozenset({ADMIN, STAFF, TRUSTEE}),
     "quality.assess": frozenset({ADMIN, STAFF}),
     "markers.change": frozenset({ADMIN, STAFF}),
+    # "You said, we did": who said what is for staff; trustees see the figures.
+    "contributions.view": frozenset({ADMIN, STAFF}),
+    "contributions.change": frozenset({ADMIN, STAFF}),
     "organisation.change": frozenset({ADMIN}),
     "members.view": frozenset({ADMIN}),
     "members.invite": frozenset({ADMIN}),

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from . import views
-from .views import markers
+from .views import loop, markers
 
 app_name = "quality"
 
@@ -23,6 +23,33 @@ urlpatterns = [
         markers.MarkerAssessView.as_view(),
         name="marker-assess",
     ),
+    # You said, we did
+    path(
+        "activities/<int:pk>/you-said/",
+        loop.ContributionListView.as_view(),
+        name="contribution-list",
+    ),
+    path(
+        "activities/<int:pk>/you-said/add/",
+        loop.ContributionCreateView.as_view(),
+        name="contribution-create",
+    ),
+    path(
+        "activities/<int:pk>/you-said/from-feedback/",
+        loop.contribution_from_comment,
+        name="contribution-from-comment",
+    ),
+    path(
+        "activities/<int:pk>/you-said/publish/",
+        loop.loop_page_publish,
+        name="loop-page-publish",
+    ),
+    path(
+        "contributions/<int:pk>/respond/",
+        loop.ContributionRespondView.as_view(),
+        name="contribution-respond",
+    ),
+    path("you-said-we-did/<int:pk>/", loop.loop_page_public, name="loop-page-public"),
     # Feedback: staff
     path(
         "activities/<int:pk>/feedback/",

@@ -35,7 +35,7 @@ class SubmissionKeyMixin(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if not self.is_bound and getattr(self.instance, "pk", None) is None:
+        if not self.is_bound and getattr(getattr(self, "instance", None), "pk", None) is None:
             self.initial["submission_key"] = uuid.uuid4()
 
     def data_without_key(self) -> dict:

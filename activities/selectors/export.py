@@ -51,7 +51,28 @@ def participant_export(participant: Participant) -> dict:
         "about_you": _about_you(participant),
         **_feedback(participant),
         **_outcomes(participant),
+        "suggestions_and_requests": _contributions(participant),
     }
+
+
+def _contributions(participant: Participant) -> list[dict]:
+    """What they asked for ("you said") and what was done. (quality imports this app, so
+    it is imported here, when the export runs.)"""
+    from quality.models import Contribution
+
+    mine = Contribution.objects.filter(participant=participant).select_related("activity")
+    return [
+        {
+            "activity": c.activity.title,
+            "raised_on": c.raised_on.isoformat(),
+            "you_said": c.text,
+            "decision": c.get_decision_display() if c.decision else None,
+            "what_changed": c.what_changed,
+            "reason": c.reason,
+            "who_decides": c.who_decides,
+        }
+        for c in mine
+    ]
 
 
 def _outcomes(participant: Participant) -> dict:

@@ -2,6 +2,7 @@
 quality markers with each activity's checklist (markers.py)."""
 
 from .feedback import FeedbackLink, FeedbackRequest, FeedbackResponse, Rating, token_hash
+from .loop import Contribution, LoopPage
 from .markers import (
     Assessment,
     Element,
@@ -13,6 +14,8 @@ from .markers import (
 
 __all__ = [
     "Assessment",
+    "Contribution",
+    "LoopPage",
     "Element",
     "FeedbackLink",
     "FeedbackRequest",

@@ -11,9 +11,23 @@ from .feedback import (
     sessions_held,
 )
 from .influence import influence_flags, influence_gap
+from .loop import (
+    comments_to_take,
+    contributions_of,
+    loop_figures,
+    overdue,
+    overdue_since,
+    published_loop_page,
+)
 from .markers import activity_checklist, markers_of, organisation_ratings
 
 __all__ = [
+    "comments_to_take",
+    "contributions_of",
+    "loop_figures",
+    "overdue",
+    "overdue_since",
+    "published_loop_page",
     "activity_checklist",
     "feedback_people",
     "feedback_results",

@@ -11,6 +11,12 @@ from .feedback import (
     feedback_request_send,
     feedback_save,
 )
+from .loop import (
+    contribution_add,
+    contribution_from_comment,
+    contribution_respond,
+    loop_page_publish,
+)
 from .markers import (
     ensure_marker_catalogue,
     marker_assessments_save,
@@ -21,6 +27,10 @@ from .markers import (
 
 __all__ = [
     "about_you_save",
+    "contribution_add",
+    "contribution_from_comment",
+    "contribution_respond",
+    "loop_page_publish",
     "ensure_marker_catalogue",
     "feedback_letter_issue",
     "feedback_link_email",

@@ -17,6 +17,8 @@ from ..forms import MarkerAssessmentForm, QualityMarkerForm
 from ..models import MarkerAssessment, QualityMarker
 from ..selectors.influence import GAP_RUNGS, GAP_SHARE
 
+OVERDUE_SHOWN = 50
+
 
 def _activity(request, pk, action) -> Activity:
     activities = Activity.objects.select_related("agreement__influence_level")
@@ -83,6 +85,8 @@ class QualityOverviewView(OrganisationPermissionMixin, TemplateView):
         return super().get_context_data(
             ratings=selectors.organisation_ratings(organisation, activities),
             flags=selectors.influence_flags(organisation, activities),
+            loop=selectors.loop_figures(organisation),
+            overdue=selectors.overdue(organisation)[:OVERDUE_SHOWN],
             activity_count=len(activities),
             **kwargs,
         )
