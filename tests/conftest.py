@@ -9,11 +9,14 @@ from django.test import Client
 from activities.demo_people import ensure_demo_people
 from involvement import celery_app
 from involvement.models import Membership, Organisation, Role
+from quality.services import loop_page_publish
 
 from .factories import (
     ActivityFactory,
     ActivityMeasureFactory,
+    ContributionFactory,
     FeedbackRequestFactory,
+    FeedbackResponseFactory,
     InvitationFactory,
     InvolvementFactory,
     MeasureFactory,
@@ -108,19 +111,26 @@ def brightwater_objects(brightwater, staff, service_user):
     """URL kwargs for one of each object, all in brightwater (the permission matrix and the CSRF
     tests build URLs from these). The service user took part in agreeing `activity` (so they
     see it and its `session`), not `other_activity`. `participant` is the service user's own
-    record and `involvement` is Sam's part in `activity`, on which Sam was asked for feedback."""
+    record and `involvement` is Sam's part in `activity`, on which Sam was asked for feedback.
+    Ali sent feedback on `activity` with a comment still to take as a contribution; the
+    "you said, we did" page of `other_activity` is published, that of `activity` is not."""
     jordan = ParticipantFactory(organisation=brightwater, name="Jordan R", user=service_user)
     activity = ActivityFactory(organisation=brightwater, created_by=staff, agreed_with=[jordan])
+    other_activity = ActivityFactory(
+        organisation=brightwater, created_by=staff, agreed_with=["Someone else"]
+    )
     sam = ParticipantFactory(organisation=brightwater, name="Sam K")
     asked = FeedbackRequestFactory(activity=activity, participant=sam, involved=False)
+    ali = ParticipantFactory(organisation=brightwater, name="Ali B")
+    answered = FeedbackResponseFactory(
+        request=FeedbackRequestFactory(activity=activity, participant=ali),
+        what_was_good="Meet in the evenings, please.",
+    )
+    loop_page_publish(activity=other_activity, publish=True)
     measure = MeasureFactory(organisation=brightwater, name="Panels held with users")
     return {
         "activity": {"pk": activity.pk},
-        "other_activity": {
-            "pk": ActivityFactory(
-                organisation=brightwater, created_by=staff, agreed_with=["Someone else"]
-            ).pk
-        },
+        "other_activity": {"pk": other_activity.pk},
         "session": {"pk": SessionFactory(activity=activity).pk},
         "participant": {"pk": jordan.pk},
         "involvement": {"pk": InvolvementFactory(activity=activity, participant=sam).pk},
@@ -144,5 +154,10 @@ def brightwater_objects(brightwater, staff, service_user):
         "marker": {
             "pk": QualityMarkerFactory(organisation=brightwater, text="Meetings end on time").pk
         },
+        # "You said, we did": something said about `activity`, Ali's comment to take, and
+        # the published page of `other_activity`.
+        "contribution": {"pk": ContributionFactory(activity=activity, created_by=staff).pk},
+        "feedback_response": answered.pk,
+        "published_loop_page": {"pk": other_activity.pk},
         "brightwater": brightwater.pk,
     }

@@ -354,3 +354,17 @@ class MarkerAssessmentFactory(factory.django.DjangoModelFactory):
     organisation = factory.SelfAttribute("activity.organisation")
     status = "met"
     evidence = "Minutes of the first meeting."
+
+
+class ContributionFactory(factory.django.DjangoModelFactory):
+    """Something the people involved asked for, typed by staff after a meeting, unnamed and
+    waiting for a response. Pass `activity=`."""
+
+    class Meta:
+        model = "quality.Contribution"
+
+    activity = factory.SubFactory(ActivityFactory)
+    organisation = factory.SelfAttribute("activity.organisation")
+    raised_on = factory.LazyFunction(timezone.localdate)
+    text = factory.Sequence(lambda n: f"Suggestion {n}: start the meetings later.")
+    source = "meeting"

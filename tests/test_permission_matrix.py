@@ -239,6 +239,55 @@ CASES = [
     ),
     # Nothing chosen is a valid checklist: it saves nothing and goes back to the checklist.
     Case("quality:marker-assess", "POST", (302, 302, 403, 403, 404, SIGN_IN), target="activity"),
+    # "You said, we did": who said what is for staff only (contributions.view); trustees see
+    # the loop figures on the quality overview. A service user sees the activity they took
+    # part in, so is refused (403); contributions are outside their scope (404).
+    Case("quality:contribution-list", "GET", ROLE_CAN_CHANGE, target="activity"),
+    Case(
+        "quality:contribution-list",
+        "GET",
+        (200, 200, 403, 404, 404, SIGN_IN),
+        target="other_activity",
+        variant="service user not involved",
+    ),
+    Case("quality:contribution-create", "GET", ROLE_CAN_CHANGE, target="activity"),
+    # Nothing filled in: the form comes back with its errors.
+    Case("quality:contribution-create", "POST", ROLE_CAN_CHANGE, target="activity"),
+    Case("quality:contribution-from-comment", "GET", ALL_405, target="activity"),
+    Case(
+        "quality:contribution-from-comment",
+        "POST",
+        (302, 302, 403, 403, 404, SIGN_IN),
+        target="activity",
+        data={"response": "feedback_response", "field": "what_was_good"},
+    ),
+    Case("quality:contribution-respond", "GET", NOT_SERVICE_USERS, target="contribution"),
+    Case(
+        "quality:contribution-respond",
+        "POST",
+        (302, 302, 403, 404, 404, SIGN_IN),
+        target="contribution",
+        data={"decision": "accepted", "what_changed": "Meetings start at 6pm."},
+    ),
+    Case("quality:loop-page-publish", "GET", ALL_405, target="activity"),
+    Case(
+        "quality:loop-page-publish",
+        "POST",
+        (302, 302, 403, 403, 404, SIGN_IN),
+        target="activity",
+        data={"publish": "yes"},
+    ),
+    # The public page: anyone may read it once published, signed in or not; until then it
+    # is not found, even for staff.
+    Case("quality:loop-page-public", "GET", (200,) * 6, target="published_loop_page"),
+    Case(
+        "quality:loop-page-public",
+        "GET",
+        (404,) * 6,
+        target="activity",
+        variant="not published",
+    ),
+    Case("quality:loop-page-public", "POST", ALL_405, target="published_loop_page"),
     # Outcome measures: trustees read progress (outcomes.view); staff choose, record and
     # change measures; service users see none of it. Northgate staff see Northgate's own
     # dashboard and catalogue, and nothing of Brightwater's objects.

@@ -311,3 +311,49 @@ def test_the_download_for_someone_without_training_or_scores_has_empty_lists(
     response = client_for(staff).get(reverse("activities:participant-export", args=[dee.pk]))
     data = json.loads(response.content)
     assert (data["training_completed"], data["changes_you_scored"]) == ([], [])
+
+
+def test_the_download_holds_what_they_asked_for_and_what_was_done(
+    client_for, staff, dee, dee_feedback
+):
+    from quality.services import contribution_from_comment, contribution_respond
+
+    taken = contribution_from_comment(
+        response=dee_feedback.response, field="do_differently", created_by=staff
+    )
+    contribution_respond(
+        contribution=taken,
+        decision="accepted",
+        what_changed="Meetings start at half past ten.",
+        changed_on=None,
+        reason="",
+        who_decides="",
+        responded_by=staff,
+    )
+    response = client_for(staff).get(reverse("activities:participant-export", args=[dee.pk]))
+    [asked] = json.loads(response.content)["suggestions_and_requests"]
+    assert asked["you_said"] == "Start later: my bus gets in at ten."
+    assert asked["decision"] == "Accepted: we did it"
+    assert asked["what_changed"] == "Meetings start at half past ten."
+
+
+def test_erasing_keeps_what_was_done_but_not_their_words_or_name(staff, dee, dee_feedback):
+    from quality.models import Contribution
+    from quality.services import contribution_add, contribution_from_comment
+
+    from_comment = contribution_from_comment(
+        response=dee_feedback.response, field="what_was_good", created_by=staff
+    )
+    said = contribution_add(
+        activity=dee_feedback.activity,
+        participant=dee,
+        raised_on=timezone.localdate(),
+        text="Dee Walsh asks for large print, please.",
+        source="meeting",
+        created_by=staff,
+    )
+    services.participant_erase(participant=dee)
+    for contribution in Contribution.objects.filter(pk__in=[from_comment.pk, said.pk]):
+        assert contribution.participant is None
+        assert "Dee" not in contribution.text
+        assert contribution.text == "(Removed: the person asked for their data to be erased.)"

@@ -1,11 +1,13 @@
 """Page states for quality of involvement: the organisation's overview with its flags, the
 rating rules, the catalogue of quality markers and its form, an activity's checklist with its
-ratings and influence gap, and the form where staff assess the markers."""
+ratings and influence gap, the form where staff assess the markers; and "you said, we did":
+an activity's contributions and the feedback comments still to take, the forms to add one and
+to respond, the public page, and what is overdue on the overview."""
 
 from django.urls import reverse
 
 from quality import services
-from quality.models import Assessment, QualityMarker
+from quality.models import Assessment, Contribution, FeedbackResponse, QualityMarker
 
 from .helpers import (
     add_session,
@@ -16,9 +18,9 @@ from .helpers import (
     sign_in,
     submit,
 )
-from .states_feedback import ANSWERS, answer_on_behalf
+from .states_feedback import ANSWERS, answer_on_behalf, person_of
 from .states_outcomes import expect_summary_links_work
-from .states_people import COUNCIL, council
+from .states_people import COUNCIL, council, days_ago
 
 # --- data -------------------------------------------------------------------------------------
 
@@ -240,6 +242,210 @@ def assess_error(page, people, live_server):
     assert page.locator(".govuk-error-message").count() == 2
 
 
+# --- you said, we did -------------------------------------------------------------------------
+
+NO_COMMENTS = {"what_was_good": "", "do_differently": "", "anything_else": ""}
+# Three people's feedback comments; Marion asked for her name to be hidden.
+COMMENTS = [
+    ("Dee Walsh", {"do_differently": "Send the papers a week before, in large print."}),
+    (
+        "Kofi Mensah",
+        {
+            "what_was_good": "The chair made sure the quiet people got a turn.",
+            "do_differently": "Meet at the library sometimes: it is easier to get to.",
+        },
+    ),
+    ("Marion B.", {"anything_else": "Could we have a longer break halfway?", "anonymous": True}),
+]
+NOT_ADOPTED_REASON = "The library has no room free in the evenings; we asked in March."
+
+
+def with_comments(people):
+    """The Voices Council with three people's feedback comments, none taken yet."""
+    activity = council(people)
+    for name, words in COMMENTS:
+        answer_on_behalf(activity, people, [name], values={**ANSWERS, **NO_COMMENTS, **words})
+    return activity
+
+
+def answer_of(activity, name) -> FeedbackResponse:
+    return FeedbackResponse.objects.get(activity=activity, request__participant__name=name)
+
+
+def said(activity, people, text, *, days=0, name=None) -> Contribution:
+    """Typed in by staff from a meeting."""
+    return services.contribution_add(
+        activity=activity,
+        participant=person_of(activity, name) if name else None,
+        raised_on=days_ago(days),
+        text=text,
+        source=Contribution.Source.MEETING,
+        created_by=people["staff"],
+    )
+
+
+def taken(activity, people, name, field) -> Contribution:
+    return services.contribution_from_comment(
+        response=answer_of(activity, name), field=field, created_by=people["staff"]
+    )
+
+
+def respond(contribution, people, decision, **words) -> Contribution:
+    fields = {"what_changed": "", "changed_on": None, "reason": "", "who_decides": ""}
+    return services.contribution_respond(
+        contribution=contribution,
+        decision=decision,
+        responded_by=people["staff"],
+        **{**fields, **words},
+    )
+
+
+def loop(people, *, publish=False):
+    """Typed and taken from feedback, a response of every kind, one waiting and one overdue
+    (raised 45 days ago); Kofi's first comment and Marion's still to take."""
+    activity = with_comments(people)
+    respond(
+        said(activity, people, "Put the minutes on the website too.", days=60, name="Lewis Grant"),
+        people,
+        Contribution.Decision.ACCEPTED,
+        what_changed="The minutes go on the website a week after each meeting.",
+        changed_on=days_ago(40),
+    )
+    respond(
+        said(activity, people, "Open the day centre on Saturdays.", days=50),
+        people,
+        Contribution.Decision.NOT_OURS,
+        who_decides="The board of trustees, when it sets the budget in March",
+    )
+    respond(
+        said(activity, people, "Pay for taxis, not just buses.", days=20, name="Aisha K."),
+        people,
+        Contribution.Decision.PARTLY,
+        what_changed="Taxis are paid for anyone who cannot use the bus.",
+        reason="For everyone else, the budget covers buses only.",
+    )
+    said(activity, people, "Tell us how to write to the board.", days=45, name="Sasha Novak")
+    respond(
+        taken(activity, people, "Dee Walsh", "do_differently"),
+        people,
+        Contribution.Decision.NOT_ADOPTED,
+        reason="Large print papers go to everyone who asks; nobody else has asked yet.",
+    )
+    taken(activity, people, "Kofi Mensah", "do_differently")
+    if publish:
+        services.loop_page_publish(activity=activity, publish=True)
+    return activity
+
+
+def contribution_list(page, people, live_server):
+    """Every kind of response, one waiting, one overdue, comments to take, and the button
+    to publish."""
+    activity = loop(people)
+    sign_in(page, people["staff"], live_server)
+    page.goto(reverse("quality:contribution-list", args=[activity.pk]))
+    expect_heading(page, "You said, we did")
+    main = page.locator("main")
+    assert main.locator(".govuk-summary-card").count() == 6
+    assert main.get_by_text("Waiting for a response").count() == 2
+    assert main.get_by_role("button", name="Add to “you said”").count() == 2
+    assert main.get_by_role("button", name="Publish the page").is_visible()
+    assert main.get_by_role("link", name="See the public page").count() == 0
+
+
+def contribution_list_published(page, people, live_server):
+    """Published: a link to the public page and a button to stop publishing."""
+    activity = loop(people, publish=True)
+    sign_in(page, people["org_admin"], live_server)
+    page.goto(reverse("quality:contribution-list", args=[activity.pk]))
+    assert page.get_by_role("link", name="See the public page").is_visible()
+    assert page.get_by_role("button", name="Stop publishing").is_visible()
+
+
+def contribution_list_empty(page, people, live_server):
+    """Nothing said and no comments: no figures to work out, nothing to take."""
+    activity = council(people)
+    sign_in(page, people["staff"], live_server)
+    page.goto(reverse("quality:contribution-list", args=[activity.pk]))
+    main = page.locator("main")
+    assert main.get_by_text("Nothing recorded yet.").is_visible()
+    assert main.get_by_role("heading", name="Feedback comments not taken yet").count() == 0
+    assert main.get_by_role("link", name="Add what someone said").is_visible()
+
+
+def contribution_add(page, people, live_server):
+    activity = council(people)
+    sign_in(page, people["staff"], live_server)
+    page.goto(reverse("quality:contribution-create", args=[activity.pk]))
+    expect_heading(page, "Add what someone said")
+    assert page.get_by_label("Who raised it (optional)").is_visible()
+
+
+def contribution_add_error(page, people, live_server):
+    """Nothing filled in: errors on a text box, a date and a radio group."""
+    activity = council(people)
+    sign_in(page, people["staff"], live_server)
+    page.goto(reverse("quality:contribution-create", args=[activity.pk]))
+    submit(page, "Save")
+    expect_summary_links_work(page)
+    assert page.title().startswith("Error:")
+    assert page.locator(".govuk-error-message").count() == 3
+
+
+def contribution_respond(page, people, live_server):
+    activity = with_comments(people)
+    contribution = taken(activity, people, "Kofi Mensah", "do_differently")
+    sign_in(page, people["staff"], live_server)
+    page.goto(reverse("quality:contribution-respond", args=[contribution.pk]))
+    expect_heading(page, "Record the response")
+    assert page.locator(".govuk-inset-text").get_by_text("Meet at the library").is_visible()
+
+
+def contribution_respond_error(page, people, live_server):
+    """Not adopted, with no reason."""
+    activity = with_comments(people)
+    contribution = taken(activity, people, "Kofi Mensah", "do_differently")
+    sign_in(page, people["staff"], live_server)
+    page.goto(reverse("quality:contribution-respond", args=[contribution.pk]))
+    page.get_by_role("radio", name="Not adopted").check()
+    submit(page, "Save the response")
+    expect_summary_links_work(page)
+    assert page.title().startswith("Error:")
+    assert page.get_by_role("radio", name="Not adopted").is_checked()
+    assert page.locator("#id_reason_1_error").is_visible()
+
+
+def loop_public(page, people, live_server):
+    """Published, read by someone not signed in: what was asked and done, no names."""
+    activity = loop(people, publish=True)
+    page.goto(reverse("quality:loop-page-public", args=[activity.pk]))
+    expect_heading(page, "You said, we did: Voices Council")
+    main = page.locator("main").inner_text()
+    assert "Put the minutes on the website too." in main
+    assert "Tell us how to write to the board." not in main, "waiting: not shown yet"
+    assert not any(name in main for name, *_rest in COUNCIL), "no one is named"
+
+
+def overview_with_overdue(page, people, live_server):
+    """The loop figures, and what has waited longer than 30 days, for staff."""
+    loop(people)
+    sign_in(page, people["staff"], live_server)
+    page.goto(reverse("quality:quality-overview"))
+    overdue = page.locator("main h3", has_text="Overdue").locator("xpath=following-sibling::ul[1]")
+    assert "Tell us how to write to the board." in overdue.inner_text()
+    assert overdue.get_by_role("link", name="Voices Council").is_visible()
+
+
+def overview_loop_trustee(page, people, live_server):
+    """Trustees see the figures, not who said what."""
+    loop(people)
+    sign_in(page, people["trustee"], live_server)
+    page.goto(reverse("quality:quality-overview"))
+    main = page.locator("main")
+    assert main.get_by_role("heading", name="You said, we did").is_visible()
+    assert main.get_by_role("heading", name="Overdue", exact=True).count() == 0
+    assert "Tell us how to write to the board." not in main.inner_text()
+
+
 QUALITY_STATES = [
     overview_with_flags,
     overview_empty,
@@ -255,4 +461,14 @@ QUALITY_STATES = [
     activity_trustee,
     assess_form,
     assess_error,
+    contribution_list,
+    contribution_list_published,
+    contribution_list_empty,
+    contribution_add,
+    contribution_add_error,
+    contribution_respond,
+    contribution_respond_error,
+    loop_public,
+    overview_with_overdue,
+    overview_loop_trustee,
 ]

@@ -4,13 +4,15 @@ choose any answer but the first), Enter to follow a link or send, and typing int
 
 A member of staff opens an activity's quality page, follows "Assess the markers", judges two
 markers, sends one partly met without evidence, follows the error summary's link to the box,
-types the evidence and saves; and on the busiest quality pages, Tab reaches every control in
-turn, each showing where focus is, without getting stuck."""
+types the evidence and saves. Closing the loop: staff take a feedback comment with one press,
+record "not adopted" without a reason, follow the error summary's link, give the reason,
+publish, and the public page shows it. And on the busiest quality pages, Tab reaches every
+control in turn, each showing where focus is, without getting stuck."""
 
 import pytest
 from django.urls import reverse
 
-from quality.models import Assessment, MarkerAssessment
+from quality.models import Assessment, Contribution, MarkerAssessment
 
 from . import states_quality as states
 from .helpers import focus_state, sign_in, tab_to
@@ -19,6 +21,7 @@ from .states_people import council
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 EVIDENCE = "Agreed for meetings; not yet written down for surveys."
+REASON = "The library has no room free in the evenings; we asked them in March."
 
 
 def press_and_wait(page, key="Enter"):
@@ -34,15 +37,21 @@ def assert_fits(page):
     assert fits, f"{page.url} scrolls sideways at {page.viewport_size['width']}px"
 
 
+# A <button>'s words, or an <input type=submit>'s value (crispy's forms send with those).
+BUTTON_WORDS = """() => {
+  const el = document.activeElement;
+  if (el.matches('button')) return el.innerText;
+  return el.matches('input[type=submit]') ? el.value : '';
+}"""
+
+
 def press_button(page, name, most=150):
     """Tab to the button with these words (focus showing all the way) and press Enter."""
     for _press in range(most):
         page.keyboard.press("Tab")
         state = focus_state(page)
         assert state["visible"], f"No visible focus indicator on {state['html']}: {state}"
-        words = page.evaluate(
-            "() => document.activeElement.matches('button') ? document.activeElement.innerText : ''"
-        )
+        words = page.evaluate(BUTTON_WORDS)
         if words.strip() == name:
             press_and_wait(page)
             assert_fits(page)
@@ -114,6 +123,78 @@ def test_staff_assess_markers_by_keyboard(browser, live_server, people, width):
     }
 
 
+@pytest.mark.parametrize("width", [1280, 320])
+def test_staff_close_the_loop_by_keyboard(browser, live_server, people, width):
+    activity = states.with_comments(people)
+    answer = states.answer_of(activity, "Kofi Mensah")
+    context = browser.new_context(
+        base_url=live_server.url, viewport={"width": width, "height": 800}
+    )
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    sign_in(page, people["staff"], live_server)
+    page.goto(reverse("quality:contribution-list", args=[activity.pk]))
+    assert "You said, we did" in page.locator("h1").inner_text()
+
+    # One press takes Kofi's "do differently" comment; his other comment stays to take.
+    tab_to(
+        page,
+        f"form:has(input[name=response][value='{answer.pk}'])"
+        ":has(input[name=field][value=do_differently]) button",
+        most=150,
+    )
+    press_and_wait(page)
+    assert_fits(page)
+    assert page.locator(".govuk-notification-banner--success").is_visible()
+    contribution = Contribution.objects.get()
+    assert contribution.feedback_response == answer
+    assert contribution.text == answer.do_differently
+    assert contribution.participant.name == "Kofi Mensah"
+
+    respond = reverse("quality:contribution-respond", args=[contribution.pk])
+    tab_to(page, f"main a[href='{respond}']", most=150)
+    press_and_wait(page)
+    assert "Record the response" in page.locator("h1").inner_text()
+    assert_fits(page)
+
+    # "Not adopted" is two down from "Accepted"; no reason given.
+    choose(page, "decision", 2)
+    assert page.is_checked(f"input[name=decision][value={Contribution.Decision.NOT_ADOPTED}]")
+    press_button(page, "Save the response")
+
+    assert page.locator(".govuk-error-summary").is_visible(), "not adopted needs a reason"
+    assert page.title().startswith("Error:")
+    assert page.is_checked(f"input[name=decision][value={Contribution.Decision.NOT_ADOPTED}]")
+    contribution.refresh_from_db()
+    assert contribution.is_open(), "nothing saved while there is an error"
+    tab_to(page, ".govuk-error-summary a")
+    page.keyboard.press("Enter")
+    assert page.evaluate("() => document.activeElement.id") == "id_reason"
+    page.keyboard.type(REASON)
+    press_button(page, "Save the response")
+
+    assert page.url.endswith(reverse("quality:contribution-list", args=[activity.pk]))
+    assert page.locator(".govuk-notification-banner--success").is_visible()
+    contribution.refresh_from_db()
+    assert (contribution.status, contribution.decision, contribution.reason) == (
+        Contribution.Status.RESPONDED,
+        Contribution.Decision.NOT_ADOPTED,
+        REASON,
+    )
+    assert contribution.responded_by == people["staff"]
+
+    press_button(page, "Publish the page")
+    assert "is published" in page.locator(".govuk-notification-banner--success").inner_text()
+    tab_to(page, f"main a[href='{reverse('quality:loop-page-public', args=[activity.pk])}']")
+    press_and_wait(page)
+    assert_fits(page)
+    assert "You said, we did: Voices Council" in page.locator("h1").inner_text()
+    main = page.locator("main").inner_text()
+    assert answer.do_differently in main and REASON in main and "Not adopted." in main
+    assert "Kofi Mensah" not in main, "the public page names no one"
+    context.close()
+
+
 # The quality pages with the most to Tab through: tables in scroll boxes, a form with a radio
 # group and a text box per marker, errors, a row of buttons.
 BUSIEST = [
@@ -122,6 +203,8 @@ BUSIEST = [
     states.assess_error,
     states.marker_list,
     states.marker_add_error,
+    states.contribution_list,
+    states.contribution_respond_error,
 ]
 FOCUSABLE = (
     "a[href], button, input:not([type=hidden]), select, textarea, [tabindex]:not([tabindex='-1'])"

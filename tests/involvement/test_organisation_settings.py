@@ -1,9 +1,10 @@
-"""An organisation admin's settings page: name, financial year, small-count threshold."""
+"""An organisation admin's settings page: name, financial year, small-count threshold, and
+the days to respond to what people say."""
 
 import pytest
 from django.urls import reverse
 
-from ..pages import assert_field_error
+from ..pages import Page, assert_field_error
 
 URL = reverse("organisation-settings")
 
@@ -18,6 +19,7 @@ def settings_data(**overrides):
         "name": "Brightwater Trust",
         "year_start_month": "4",
         "suppression_threshold": "10",
+        "response_days": "30",
         **overrides,
     }
 
@@ -70,3 +72,41 @@ def test_a_name_is_kept_on_one_line(admin_client, brightwater):
     admin_client.post(URL, settings_data(name="Bright\nwater   Trust"))
     brightwater.refresh_from_db()
     assert brightwater.name == "Bright water Trust"
+
+
+def test_the_form_shows_the_days_to_respond(admin_client):
+    page = Page.of(admin_client.get(URL))
+    assert page.value("response_days") == "30"
+
+
+@pytest.mark.parametrize("days", ["1", "14", "365"])
+def test_an_admin_sets_the_days_to_respond(days, admin_client, brightwater):
+    response = admin_client.post(URL, settings_data(response_days=days), follow=True)
+    assert "Settings saved." in response.content.decode()
+    brightwater.refresh_from_db()
+    assert brightwater.response_days == int(days)
+
+
+@pytest.mark.parametrize(
+    "typed, message",
+    [
+        ("0", "Enter at least 1 day."),
+        ("-5", "Enter at least 1 day."),
+        ("366", "Enter 365 days or fewer."),
+        ("abc", "Enter a whole number of days, like 30."),
+        ("2.5", "Enter a whole number of days, like 30."),
+        ("", "Enter the number of days to respond."),
+    ],
+)
+def test_days_to_respond_outside_1_to_365_are_refused_and_kept(
+    typed, message, admin_client, brightwater
+):
+    data = settings_data(name="Renamed", response_days=typed)
+    page = assert_field_error(admin_client.post(URL, data), "response_days", message)
+    assert page.value("response_days") == typed
+    assert page.value("name") == "Renamed"
+    brightwater.refresh_from_db()
+    assert (brightwater.name, brightwater.response_days) == (
+        "Brightwater Health and Care Trust",
+        30,
+    )
