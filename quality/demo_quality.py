@@ -1,7 +1,9 @@
 """Demo quality of involvement for Brightwater, for seed_demo: the Carers' forum's checklist,
 half filled in by the app (its agreement, its sessions' papers, how people came in and ten
 feedback answers) and the rest by staff with their evidence, so it has a rating with its
-reasons; and a draft activity whose first session went ahead with nothing agreed.
+reasons; its "you said, we did", published, with a suggestion for every kind of response,
+one waiting and one overdue; and a draft activity whose first session went ahead with nothing
+agreed.
 
 The possible tokenism flag needs no data of its own: the front door redesign's feedback
 (demo_feedback.py) says people had much less say than agreed. Everything goes through the
@@ -17,11 +19,18 @@ from django.utils import timezone
 
 from activities import services as activity_services
 from activities.demo_activities import demo_key
-from activities.models import Activity, Aim, Approach, DecisionLevel
+from activities.models import Activity, Aim, Approach, DecisionLevel, Participant
 from involvement.models import Organisation, User
 
 from . import services
-from .models import Assessment, MarkerAssessment, QualityMarker
+from .models import (
+    Assessment,
+    Contribution,
+    FeedbackResponse,
+    LoopPage,
+    MarkerAssessment,
+    QualityMarker,
+)
 
 ORGANISATION = "brightwater"
 ASSESSED = "Carers' forum"
@@ -86,6 +95,88 @@ ASSESSMENTS = {
 }
 ASSESSED_DAYS_AGO = 6
 
+# The Carers' forum's "you said, we did". Said at a monthly meeting: (days ago, who or None
+# for not named, what they said, response or None). Responses: (decision, days after it was
+# raised, and the words: what changed and how many days after it was raised, the reason, or
+# who decides).
+SAID_AT_MEETINGS = [
+    (
+        88,
+        "Pat S.",
+        "Could the papers come in large print by post, as well as by email?",
+        (
+            Contribution.Decision.ACCEPTED,
+            14,
+            {
+                "what_changed": "Papers now go by post in large print, a week before each "
+                "meeting, to everyone who asked for them.",
+                "changed_on": 12,
+            },
+        ),
+    ),
+    (
+        58,
+        None,
+        "Hold some meetings in the daytime, for carers who cannot get out in the evening.",
+        (
+            Contribution.Decision.NOT_ADOPTED,
+            18,
+            {
+                "reason": "When we asked in the summer, two out of three carers said evenings "
+                "suit them best, because many work in the day. You can join online from home, "
+                "and the co-chairs will phone you before a meeting if you cannot come.",
+            },
+        ),
+    ),
+    # No response yet, and raised more than 30 days ago: overdue on the quality overview.
+    (58, "Stan W.", "Can carers see the board papers that our views go into?", None),
+    (
+        28,
+        "Paula G.",
+        "A chairing course for the two co-chairs, paid for by the trust.",
+        (
+            Contribution.Decision.NOT_OURS,
+            8,
+            {
+                "who_decides": "The learning and development panel, which agrees the training "
+                "budget each April",
+            },
+        ),
+    ),
+]
+# Taken from feedback comments with one click: (whose answer, which comment box, response).
+TAKEN_FROM_FEEDBACK = [
+    (
+        "Paula G.",
+        "do_differently",
+        (
+            Contribution.Decision.ACCEPTED,
+            6,
+            {
+                "what_changed": "Estates repaired the hearing loop. We now test it, and open "
+                "the windows, half an hour before each meeting.",
+                "changed_on": 5,
+            },
+        ),
+    ),
+    (
+        "Gwen Price",
+        "do_differently",
+        (
+            Contribution.Decision.PARTLY,
+            9,
+            {
+                "what_changed": "Draft notes now go out within a week of the meeting.",
+                "changed_on": 7,
+                "reason": "The final notes still take up to two weeks, because the managers "
+                "named in the actions have to check them first.",
+            },
+        ),
+    ),
+    # Waiting for a response, and not yet overdue.
+    ("Priya Desai", "do_differently", None),
+]
+
 # A draft activity whose first session went ahead before anything was written down or agreed.
 UNAGREED = {
     "title": "Outpatient waiting rooms: what would help",
@@ -116,6 +207,12 @@ def ensure_demo_quality(people: dict[str, User]) -> list[tuple[str, str]]:
         _assessments_ensure(assessed, people["staff"])
         path = reverse("quality:activity-quality", args=[assessed.pk])
         lines.append(("See an activity's quality checklist and its rating", path))
+        _loop_ensure(assessed, people["staff"])
+        path = reverse("quality:contribution-list", args=[assessed.pk])
+        lines.append(("See an activity's “you said, we did”", path))
+        if assessed.loop_page.published_at:
+            path = reverse("quality:loop-page-public", args=[assessed.pk])
+            lines.append(("See a published “you said, we did” page", path))
     flagged = _activity(organisation, FLAGGED)
     if flagged is not None:
         path = reverse("quality:activity-quality", args=[flagged.pk]) + "#influence"
@@ -143,6 +240,76 @@ def _assessments_ensure(activity: Activity, staff: User) -> None:
     # Judged at the review meeting last week, not the moment the demo was made.
     when = timezone.now() - datetime.timedelta(days=ASSESSED_DAYS_AGO)
     MarkerAssessment.objects.filter(activity=activity).update(created_at=when, updated_at=when)
+
+
+def _loop_ensure(activity: Activity, staff: User) -> None:
+    """What carers said, typed from meetings and taken from their feedback, with staff's
+    responses; then the page is published, once (if staff take it down, it stays down)."""
+    today = timezone.localdate()
+    key = demo_key(activity.organisation, activity.title)
+    for number, (days_ago, name, text, response) in enumerate(SAID_AT_MEETINGS):
+        participant = _involved(activity, name) if name else None
+        contribution = services.contribution_add(
+            activity=activity,
+            participant=participant,
+            raised_on=today - datetime.timedelta(days=days_ago),
+            text=text,
+            source=Contribution.Source.MEETING,
+            created_by=staff,
+            # The same key each run, as a double submit of the form: a second run finds it.
+            submission_key=uuid.uuid5(key, f"you said {number}"),
+        )
+        _respond(contribution, response, staff)
+    for name, field, response in TAKEN_FROM_FEEDBACK:
+        answer = (
+            FeedbackResponse.objects.filter(
+                activity=activity,
+                request__participant__name=name,
+                status=FeedbackResponse.Status.SUBMITTED,
+            )
+            .exclude(**{field: ""})
+            .first()
+        )
+        if answer is not None:
+            contribution = services.contribution_from_comment(
+                response=answer, field=field, created_by=staff
+            )
+            _respond(contribution, response, staff)
+    if not LoopPage.objects.filter(activity=activity).exists():
+        services.loop_page_publish(activity=activity, publish=True)
+
+
+def _involved(activity: Activity, name: str) -> Participant | None:
+    return Participant.objects.filter(
+        organisation=activity.organisation,
+        name=name,
+        involvements__activity=activity,
+        erased_at__isnull=True,
+    ).first()
+
+
+def _respond(contribution: Contribution, response, staff: User) -> None:
+    """Record the response where there is none yet, then move its dates back to when the
+    demo says it was given, so the days taken to respond read true."""
+    if response is None or not contribution.is_open():
+        return
+    decision, days_after, words = response
+    raised = contribution.raised_on
+    changed = words.get("changed_on")
+    services.contribution_respond(
+        contribution=contribution,
+        decision=decision,
+        what_changed=words.get("what_changed", ""),
+        changed_on=raised + datetime.timedelta(days=changed) if changed else None,
+        reason=words.get("reason", ""),
+        who_decides=words.get("who_decides", ""),
+        responded_by=staff,
+    )
+    day = min(raised + datetime.timedelta(days=days_after), timezone.localdate())
+    when = datetime.datetime.combine(
+        day, datetime.time(10, 0), tzinfo=timezone.get_current_timezone()
+    )
+    Contribution.objects.filter(pk=contribution.pk).update(responded_at=when, updated_at=when)
 
 
 def _unagreed_ensure(organisation: Organisation, staff: User) -> None:
