@@ -29,3 +29,22 @@ def suppress_breakdown(
         if others:
             shown[others[0][1]] = SUPPRESSED
     return shown_total, shown
+
+
+def suppress_part(part: int, total: int, threshold: int) -> tuple[int | str, int | str]:
+    """`part` of `total` people and the `total`, as they may be shown: when either the part
+    or the rest would be a hidden count, both are hidden, so neither can be worked out from
+    the other (a share of a shown total gives the part away)."""
+    shown_total, shown = suppress_breakdown(total, {"part": part, "rest": total - part}, threshold)
+    if SUPPRESSED in shown.values() or shown_total == SUPPRESSED:
+        return SUPPRESSED, shown_total
+    return part, total
+
+
+def suppress_share(part: int, total: int, threshold: int) -> int | str | None:
+    """The percent `part` is of `total`, as it may be shown: None with nobody, "*" when the
+    part or the rest is too small to show (see `suppress_part`)."""
+    if not total:
+        return None
+    shown_part, _shown_total = suppress_part(part, total, threshold)
+    return SUPPRESSED if shown_part == SUPPRESSED else round(100 * part / total)

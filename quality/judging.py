@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from activities.models import Agreement, Involvement, Session
 from involvement.models import Organisation
-from involvement.suppression import suppress_breakdown
+from involvement.suppression import SUPPRESSED, suppress_breakdown, suppress_share
 
 from .models import Assessment, FeedbackResponse, Rating
 
@@ -109,10 +109,15 @@ def _share(yes: int, answered: int, threshold: int) -> Judgement:
         return Judgement(
             status, _("Fewer than %(n)s people answered, too few to judge.") % {"n": threshold}
         )
-    evidence = _("%(percent)s%% of %(answered)s people said yes.") % {
-        "percent": round(100 * yes / answered),
-        "answered": answered,
-    }
+    percent = suppress_share(yes, answered, threshold)
+    if percent == SUPPRESSED:
+        # The status says enough; an exact share would give away a handful of people.
+        evidence = _("%(answered)s people answered.") % {"answered": answered}
+    else:
+        evidence = _("%(percent)s%% of %(answered)s people said yes.") % {
+            "percent": percent,
+            "answered": answered,
+        }
     return Judgement(status, evidence)
 
 

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from activities.models import Activity, Involvement, Session
 from involvement.models import Organisation
-from involvement.suppression import SUPPRESSED, suppress, suppress_breakdown
+from involvement.suppression import SUPPRESSED, suppress, suppress_breakdown, suppress_share
 from quality.models import FeedbackResponse, Rating
 
 from ..periods import Period
@@ -110,13 +110,14 @@ def _plain(n: int, threshold: int) -> Figure:
 
 
 def _share(parts: dict, threshold: int) -> Figure:
-    """A percentage of people: hidden when fewer people answered than the threshold."""
+    """A percentage of people: hidden when the people saying yes, or the rest, are too few
+    to show."""
     total = parts["total"]
     if not total:
         return Figure(shown=None, value=None, detail=str(_("No answers yet")))
-    if suppress(total, threshold) == SUPPRESSED:
+    percent = suppress_share(parts["yes"], total, threshold)
+    if percent == SUPPRESSED:
         return Figure(shown=SUPPRESSED, value=None, detail=str(_("Too few to show")))
-    percent = round(100 * parts["yes"] / total)
     detail = _("of %(total)s") % {"total": total}
     return Figure(shown=percent, value=percent, detail=str(detail), unit="%")
 

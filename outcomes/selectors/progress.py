@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from activities.models import Activity
 from involvement.models import Organisation
-from involvement.suppression import SUPPRESSED, suppress
+from involvement.suppression import SUPPRESSED, suppress, suppress_part
 from quality.models import FeedbackResponse
 
 from ..models import ActivityMeasure, Measure, MeasureValue, SelfReport
@@ -109,11 +109,12 @@ def _change(row: dict, threshold: int) -> Change:
     people = suppress(row["people"], threshold)
     if people == SUPPRESSED:
         return Change(people=people, before=None, after=None, better=None)
+    better, _people = suppress_part(row["better"], row["people"], threshold)
     return Change(
         people=people,
         before=_number(row["before"]),
         after=_number(row["after"]),
-        better=suppress(row["better"], threshold),
+        better=better,
     )
 
 

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from activities.models import Activity, InfluenceLevel, Session
 from involvement.models import Organisation
-from involvement.suppression import suppress, suppress_breakdown
+from involvement.suppression import suppress, suppress_breakdown, suppress_part
 
 from ..models import FeedbackResponse
 
@@ -59,7 +59,7 @@ def _gap(agreed, counts: dict[str, int], ladder, threshold: int) -> Gap:
     if agreed is None or not answered:
         return gap
     below = _below(agreed, on_ladder, ladder)
-    gap.below = suppress(below, threshold)
+    gap.below, _answered = suppress_part(below, answered, threshold)
     if _is_flagged(answered, below, threshold):
         gap.flagged = True
         gap.reason = _(

@@ -4,7 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.template import Context, Template
 
-from involvement.suppression import suppress, suppress_breakdown
+from involvement.suppression import suppress, suppress_breakdown, suppress_part, suppress_share
 
 
 @pytest.mark.parametrize(
@@ -59,3 +59,24 @@ def test_an_organisation_cannot_set_the_threshold_below_five(brightwater):
 )
 def test_a_hidden_part_cannot_be_worked_out_from_the_total(total, parts, expected):
     assert suppress_breakdown(total, parts, 8) == expected
+
+
+@pytest.mark.parametrize(
+    ("part", "total", "shown"),
+    [
+        (0, 0, None),
+        (8, 8, 100),
+        (0, 8, 0),
+        (8, 16, 50),
+        (9, 16, "*"),  # the other 7 would be given away by the share
+        (3, 16, "*"),
+        (4, 6, "*"),
+    ],
+)
+def test_a_share_hides_when_the_part_or_the_rest_is_small(part, total, shown):
+    assert suppress_share(part, total, 8) == shown
+
+
+def test_a_part_and_its_total_hide_together():
+    assert suppress_part(7, 20, 8) == ("*", 20)
+    assert suppress_part(10, 20, 8) == (10, 20)

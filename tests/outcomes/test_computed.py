@@ -154,7 +154,12 @@ def test_felt_valued_is_yes_out_of_yes_a_bit_and_no(feedback, world, quarters):
     figures = computed_figures(world.organisation, quarters, keys=["felt_valued"])["felt_valued"]
     # Q1: yes p1–p4, a bit p5, no p6: 4 of 6. "I don't know", "prefer not" and blank are out;
     # so are the draft and the answers sent either side of the quarter.
-    assert (figures[Q1].shown, figures[Q1].value, figures[Q1].detail) == (67, 67, "of 6")
+    # 4 of 6 said yes: the other 2 are too few to show, so the share would give them away.
+    assert (figures[Q1].shown, figures[Q1].value, figures[Q1].detail) == (
+        "*",
+        None,
+        "Too few to show",
+    )
     # One answer each in Q4 and Q2: too few to show a share of.
     assert [figures[Q4].shown, figures[Q2].shown] == ["*", "*"]
     assert [figures[Q4].value, figures[Q2].value] == [None, None]
@@ -164,12 +169,15 @@ def test_felt_valued_is_yes_out_of_yes_a_bit_and_no(feedback, world, quarters):
 def test_understood_is_yes_out_of_yes_a_bit_and_no(feedback, world, quarters):
     figures = computed_figures(world.organisation, quarters, keys=["understood"])["understood"]
     # Q1: yes p1 p2 p3, a bit p4 p5, no p1 (on B): 3 of 6.
-    assert (figures[Q1].shown, figures[Q1].detail) == (50, "of 6")
+    assert (figures[Q1].shown, figures[Q1].detail) == ("*", "Too few to show")
 
 
 def test_felt_valued_for_one_activity_counts_its_own_feedback(feedback, world, quarters):
     on_a = computed_figures(world.organisation, quarters, activity=world.a, keys=["felt_valued"])
-    assert (on_a["felt_valued"][Q1].shown, on_a["felt_valued"][Q1].detail) == (67, "of 6")
+    assert (on_a["felt_valued"][Q1].shown, on_a["felt_valued"][Q1].detail) == (
+        "*",
+        "Too few to show",
+    )
     on_b = computed_figures(world.organisation, quarters, activity=world.b, keys=["felt_valued"])
     # p7 preferred not to say and p1 left it blank: nobody answered it.
     assert (on_b["felt_valued"][Q1].shown, on_b["felt_valued"][Q1].detail) == (
@@ -215,18 +223,29 @@ def test_seven_people_show_as_a_star_and_eight_as_eight(db):
     assert (eight.shown, eight.value) == (8, 8)
 
 
-def test_a_share_shows_once_as_many_answered_as_the_threshold(db):
+def test_a_share_shows_once_the_yes_and_the_rest_are_both_big_enough(db):
     organisation = OrganisationFactory()
     activity = ActivityFactory(organisation=organisation)
     period = quarter_of(datetime.date(2026, 5, 1), organisation.year_start_month)
     sent = datetime.datetime(2026, 5, 10, 12, tzinfo=datetime.UTC)
-    for rating in ["yes"] * 5 + ["no"] * 2:
+    for rating in ["yes"] * 8 + ["no"] * 7:
         FeedbackResponseFactory(request__activity=activity, submitted_at=sent, felt_valued=rating)
     [seven] = computed_figures(organisation, [period], keys=["felt_valued"])["felt_valued"]
     assert (seven.shown, seven.value, seven.detail) == ("*", None, "Too few to show")
-    FeedbackResponseFactory(request__activity=activity, submitted_at=sent, felt_valued="yes")
+    FeedbackResponseFactory(request__activity=activity, submitted_at=sent, felt_valued="no")
     [eight] = computed_figures(organisation, [period], keys=["felt_valued"])["felt_valued"]
-    assert (eight.shown, eight.value, eight.detail) == (75, 75, "of 8")
+    assert (eight.shown, eight.value, eight.detail) == (50, 50, "of 16")
+
+
+def test_everyone_saying_yes_shows_as_100_percent(db):
+    organisation = OrganisationFactory()
+    activity = ActivityFactory(organisation=organisation)
+    period = quarter_of(datetime.date(2026, 5, 1), organisation.year_start_month)
+    sent = datetime.datetime(2026, 5, 10, 12, tzinfo=datetime.UTC)
+    for _n in range(8):
+        FeedbackResponseFactory(request__activity=activity, submitted_at=sent, felt_valued="yes")
+    [figure] = computed_figures(organisation, [period], keys=["felt_valued"])["felt_valued"]
+    assert (figure.shown, figure.detail) == (100, "of 8")
 
 
 def test_a_raised_threshold_hides_more(world, quarters):
