@@ -26,7 +26,7 @@ from .models import (
 )
 
 
-def _once_per_submission(model, organisation, submission_key, insert):
+def once_per_submission(model, organisation, submission_key, insert):
     """Run `insert()` unless a row of `model` already carries this form's submission key:
     a double submit, or a retry after a lost response, gives back the first row."""
     if submission_key:
@@ -56,7 +56,7 @@ def activity_create(
 
     A second submit with the same `submission_key` returns the first activity, not a new one.
     """
-    return _once_per_submission(
+    return once_per_submission(
         Activity,
         organisation,
         submission_key,
@@ -68,7 +68,7 @@ def session_create(
     *, activity: Activity, data: dict, submission_key: uuid.UUID | None = None
 ) -> Session:
     """Add a session; a second submit with the same `submission_key` returns the first."""
-    return _once_per_submission(
+    return once_per_submission(
         Session,
         activity.organisation,
         submission_key,

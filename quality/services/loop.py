@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from activities.models import Activity, Participant
+from activities.services import once_per_submission
 from involvement.models import User
 
 from ..models import Contribution, FeedbackResponse, LoopPage
@@ -28,28 +29,21 @@ def contribution_add(
     submission_key: uuid.UUID | None = None,
 ) -> Contribution:
     """Record what someone asked for. The same form sent twice gives back the first."""
-    if submission_key:
-        existing = Contribution.objects.filter(
-            organisation_id=activity.organisation_id, submission_key=submission_key
-        ).first()
-        if existing:
-            return existing
-    try:
-        with transaction.atomic():
-            return Contribution.objects.create(
-                organisation_id=activity.organisation_id,
-                activity=activity,
-                participant=participant,
-                raised_on=raised_on,
-                text=text,
-                source=source,
-                created_by=created_by,
-                submission_key=submission_key,
-            )
-    except IntegrityError:
-        return Contribution.objects.get(
-            organisation_id=activity.organisation_id, submission_key=submission_key
-        )
+    return once_per_submission(
+        Contribution,
+        activity.organisation,
+        submission_key,
+        lambda: Contribution.objects.create(
+            organisation_id=activity.organisation_id,
+            activity=activity,
+            participant=participant,
+            raised_on=raised_on,
+            text=text,
+            source=source,
+            created_by=created_by,
+            submission_key=submission_key,
+        ),
+    )
 
 
 def contribution_from_comment(
