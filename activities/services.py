@@ -313,12 +313,20 @@ def _feedback_erase(participant: Participant) -> None:
 def _contributions_erase(participant: Participant) -> None:
     """What they asked for stays as an unnamed request, with what was done, but their own
     words go: they may say who they are."""
-    from quality.models import Contribution
+    from quality.models import Contribution, ReplyLink
 
     mine = Contribution.objects.filter(
         Q(participant=participant) | Q(feedback_response__request__participant=participant)
     )
-    mine.update(participant=None, text=str(ERASED_WORDS))
+    # No "we did" message goes out any more, and no link reaches them.
+    ReplyLink.objects.filter(contribution__in=mine).delete()
+    mine.update(
+        participant=None,
+        text=str(ERASED_WORDS),
+        satisfaction_comment="",
+        tell_queued_at=None,
+        tell_error="",
+    )
 
 
 @transaction.atomic

@@ -1,9 +1,10 @@
-"""Keeps personal feedback links out of the logs: the token in a link is a credential."""
+"""Keeps personal links (feedback, and the reply to "we did") out of the logs: the token in a
+link is a credential."""
 
 import logging
 import re
 
-TOKEN_IN_PATH = re.compile(r"(/feedback/start/)[^/\s\"']+")
+TOKEN_IN_PATH = re.compile(r"(/(?:feedback|reply)/start/)[^/\s\"']+")
 
 
 def redact(text: str) -> str:
@@ -16,6 +17,6 @@ class RedactFeedbackTokens(logging.Filter):
 
     def filter(self, record: logging.LogRecord) -> bool:
         message = record.getMessage()
-        if "/feedback/start/" in message:
+        if "/start/" in message:
             record.msg, record.args = redact(message), None
         return True

@@ -23,6 +23,7 @@ from activities.models import Activity, Aim, Approach, DecisionLevel, Participan
 from involvement.models import Organisation, User
 
 from . import services
+from .demo_loop import ensure_demo_telling
 from .models import (
     Assessment,
     Contribution,
@@ -143,6 +144,32 @@ SAID_AT_MEETINGS = [
             },
         ),
     ),
+    # Told by email and not answered yet (quality/demo_loop.py).
+    (
+        40,
+        "Hannah Cole",
+        "Can the notes say which actions are finished and which are still open?",
+        (
+            Contribution.Decision.ACCEPTED,
+            10,
+            {
+                "what_changed": "The action log now comes first in the notes, with each "
+                "action marked done or still open.",
+                "changed_on": 9,
+            },
+        ),
+    ),
+    # Waiting to be told; Kieran prefers easy read and texts, so it needs printing.
+    (
+        20,
+        "Kieran Walsh",
+        "Please send me the papers in easy read.",
+        (
+            Contribution.Decision.ACCEPTED,
+            5,
+            {"what_changed": "Papers now come in easy read too, for everyone who asks."},
+        ),
+    ),
 ]
 # Taken from feedback comments with one click: (whose answer, which comment box, response).
 TAKEN_FROM_FEEDBACK = [
@@ -210,6 +237,9 @@ def ensure_demo_quality(people: dict[str, User]) -> list[tuple[str, str]]:
         _loop_ensure(assessed, people["staff"])
         path = reverse("quality:contribution-list", args=[assessed.pk])
         lines.append(("See an activity's “you said, we did”", path))
+        reply = ensure_demo_telling(assessed, people["staff"])
+        if reply:
+            lines.append(("Answer a “we did” message as the service user", reply))
         if assessed.loop_page.published_at:
             path = reverse("quality:loop-page-public", args=[assessed.pk])
             lines.append(("See a published “you said, we did” page", path))

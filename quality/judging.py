@@ -17,7 +17,7 @@ from activities.models import Agreement, Involvement, Session
 from involvement.models import Organisation
 from involvement.suppression import SUPPRESSED, suppress_breakdown, suppress_share
 
-from .models import Assessment, FeedbackResponse, Rating
+from .models import Assessment, Contribution, FeedbackResponse, Rating
 
 # Papers this many days or more before a session count as appropriate notice (seed 003:
 # papers well in advance, so people can read them and ask for another format).
@@ -121,6 +121,37 @@ def _share(yes: int, answered: int, threshold: int) -> Judgement:
     return Judgement(status, evidence)
 
 
+def _told_status(row) -> str:
+    if not row or not row["responded"]:
+        return Assessment.NOT_APPLICABLE
+    percent = 100 * row["told"] // row["responded"]
+    if percent >= SHARE_MET:
+        return Assessment.MET
+    return Assessment.PARTLY if percent >= SHARE_PARTLY else Assessment.NOT_MET
+
+
+def _told(row) -> Judgement:
+    """Changes made are communicated to those involved: of the responses to people who
+    gave their name, how many they have been told about."""
+    status = _told_status(row)
+    if status == Assessment.NOT_APPLICABLE:
+        return Judgement(status, _("No responses to tell anyone about yet."))
+    evidence = _("%(told)s of %(responded)s people who raised something were told the response.")
+    return Judgement(status, evidence % {"told": row["told"], "responded": row["responded"]})
+
+
+def _told_counts(activity_ids) -> dict[int, dict]:
+    told = [Contribution.Status.TOLD, Contribution.Status.RATED]
+    rows = (
+        Contribution.objects.filter(activity_id__in=activity_ids, participant__isnull=False)
+        .exclude(status=Contribution.Status.OPEN)
+        .values("activity")
+        .annotate(responded=Count("pk"), told=Count("pk", filter=Q(status__in=told)))
+        .order_by()
+    )
+    return {row["activity"]: row for row in rows}
+
+
 def _sessions(activity_ids) -> dict[int, dict]:
     papers_by = ExpressionWrapper(
         TruncDate("starts_at") - datetime.timedelta(days=NOTICE_DAYS), output_field=DateField()
@@ -164,18 +195,19 @@ def _feedback(activity_ids, questions) -> dict[int, dict]:
     return {row["activity"]: row for row in rows}
 
 
-def _facts(activities: list, questions: list[str]) -> tuple[dict, dict, dict]:
-    """What the judgements are made from: sessions, how people came in, feedback."""
+def _facts(activities: list, questions: list[str]) -> tuple[dict, dict, dict, dict]:
+    """What the judgements are made from: sessions, how people came in, feedback, and who
+    was told about the responses."""
     ids = [activity.pk for activity in activities]
     feedback = _feedback(ids, questions) if questions else {}
-    return _sessions(ids), _came_in_counts(ids), feedback
+    return _sessions(ids), _came_in_counts(ids), feedback, _told_counts(ids)
 
 
 def judge(organisation: Organisation, activities: list, questions: list[str]) -> dict:
     """{activity id: {judged_by key: Judgement}} for `activities` (with their agreement
     selected), judging the app's markers and the feedback `questions` named by markers."""
     threshold = organisation.suppression_threshold
-    sessions, came_in, feedback = _facts(activities, questions)
+    sessions, came_in, feedback, told = _facts(activities, questions)
     judged = {}
     for activity in activities:
         agreement = getattr(activity, "agreement", None)
@@ -184,6 +216,7 @@ def judge(organisation: Organisation, activities: list, questions: list[str]) ->
             "purpose_agreed": _purpose(agreement),
             "notice_given": _notice(sessions.get(activity.pk)),
             "invited_volunteered": _came_in(came_in.get(activity.pk, {}), threshold),
+            "changes_communicated": _told(told.get(activity.pk)),
             **{
                 f"feedback:{q}": _share(
                     answers.get(f"{q}_yes", 0), answers.get(f"{q}_answered", 0), threshold
@@ -198,7 +231,7 @@ def judge_statuses(organisation: Organisation, activities: list, questions: list
     """{activity id: {judged_by key: status}}: `judge` without the evidence, for pooling
     many activities (writing every judgement's evidence cost most of the overview's time)."""
     threshold = organisation.suppression_threshold
-    sessions, came_in, feedback = _facts(activities, questions)
+    sessions, came_in, feedback, told = _facts(activities, questions)
     keys = [(f"feedback:{q}", f"{q}_yes", f"{q}_answered") for q in questions]
     judged = {}
     for activity in activities:
@@ -207,6 +240,7 @@ def judge_statuses(organisation: Organisation, activities: list, questions: list
             "purpose_agreed": _purpose_status(getattr(activity, "agreement", None)),
             "notice_given": _notice_status(sessions.get(activity.pk)),
             "invited_volunteered": _came_in_status(came_in.get(activity.pk, {})),
+            "changes_communicated": _told_status(told.get(activity.pk)),
             **{
                 key: _share_status(answers.get(yes, 0), answers.get(answered, 0), threshold)
                 for key, yes, answered in keys

@@ -110,7 +110,11 @@ TAGS = {
         ["personal_development"],
         "",
     ),
-    "changes-made-are-communicated-to-those-involved": (["impact"], ["feedback"], ""),
+    "changes-made-are-communicated-to-those-involved": (
+        ["impact"],
+        ["feedback"],
+        "changes_communicated",
+    ),
     "people-understood-role-and-purpose": (["purpose"], ["ownership"], "feedback:understood_role"),
     "felt-able-to-disagree-with-facilitators": (
         ["principles"],

@@ -17,3 +17,16 @@ def send_feedback_link(self, request_id: int) -> None:
         if self.request.is_eager or self.request.retries >= self.max_retries:
             return
         raise self.retry(exc=exc) from exc
+
+
+@shared_task(bind=True, max_retries=4, default_retry_delay=120)
+def send_loop_message(self, contribution_id: int) -> None:
+    """Email one person what was done about what they said, with a new link to say whether
+    they are happy with it. Made and sent here, as `send_feedback_link` is; a failure stays
+    on the contribution with the reason, and staff can try again."""
+    try:
+        services.loop_message_email(contribution_id=contribution_id)
+    except OSError as exc:
+        if self.request.is_eager or self.request.retries >= self.max_retries:
+            return
+        raise self.retry(exc=exc) from exc

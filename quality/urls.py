@@ -1,7 +1,7 @@
 from django.urls import path
 
 from . import views
-from .views import loop, markers
+from .views import loop, markers, reply, tell
 
 app_name = "quality"
 
@@ -49,7 +49,22 @@ urlpatterns = [
         loop.ContributionRespondView.as_view(),
         name="contribution-respond",
     ),
+    path(
+        "contributions/<int:pk>/tell/",
+        tell.ContributionTellView.as_view(),
+        name="contribution-tell",
+    ),
+    path(
+        "contributions/<int:pk>/their-answer/",
+        tell.ContributionAnswerView.as_view(),
+        name="contribution-answer",
+    ),
     path("you-said-we-did/<int:pk>/", loop.loop_page_public, name="loop-page-public"),
+    # The person's answer to "we did", through the link in their message
+    path("reply/start/<str:token>/", reply.reply_start, name="reply-start"),
+    path("reply/<int:pk>/", reply.reply, name="reply"),
+    path("reply/<int:pk>/easy-read/", reply.reply_easy_read, name="reply-easy-read"),
+    path("reply/<int:pk>/thank-you/", reply.reply_thanks, name="reply-thanks"),
     # Feedback: staff
     path(
         "activities/<int:pk>/feedback/",

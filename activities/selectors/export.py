@@ -70,6 +70,10 @@ def _contributions(participant: Participant) -> list[dict]:
             "what_changed": c.what_changed,
             "reason": c.reason,
             "who_decides": c.who_decides,
+            "told_on": c.told_at.date().isoformat() if c.told_at else None,
+            "told_how": c.get_told_how_display() if c.told_how else None,
+            "happy_with_it": c.get_satisfied_display() if c.satisfied else None,
+            "what_you_said_about_it": c.satisfaction_comment,
         }
         for c in mine
     ]

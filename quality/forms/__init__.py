@@ -9,7 +9,13 @@ from .feedback import (
     FeedbackSendForm,
     OnBehalfForm,
 )
-from .loop import ContributionForm, ContributionResponseForm
+from .loop import (
+    ContributionForm,
+    ContributionResponseForm,
+    ReplyForm,
+    TellForm,
+    TheirAnswerForm,
+)
 from .markers import MarkerAssessmentForm, QualityMarkerForm
 
 __all__ = [
@@ -23,4 +29,7 @@ __all__ = [
     "MarkerAssessmentForm",
     "OnBehalfForm",
     "QualityMarkerForm",
+    "ReplyForm",
+    "TellForm",
+    "TheirAnswerForm",
 ]

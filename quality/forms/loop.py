@@ -117,6 +117,11 @@ class ContributionResponseForm(GDSFormMixin, forms.Form):
 
     def clean(self):
         cleaned = super().clean()
+        try:
+            self.contribution.check_step("respond")
+        except forms.ValidationError as error:
+            self.add_error(None, error)
+            return cleaned
         if cleaned.get("decision"):
             try:
                 self.contribution.check_response(
@@ -133,3 +138,78 @@ class ContributionResponseForm(GDSFormMixin, forms.Form):
     def initial_from(contribution: Contribution) -> dict:
         fields = ["decision", "what_changed", "changed_on", "reason", "who_decides"]
         return {name: getattr(contribution, name) for name in fields}
+
+
+class ReplyForm(GDSFormMixin, forms.Form):
+    """The person's answer to "we did": are they happy with it? Their page renders it by
+    hand, in plain or easy read; staff recording an answer get `TheirAnswerForm`."""
+
+    satisfied = forms.ChoiceField(
+        label=_("Are you happy with what we did?"),
+        choices=Contribution.Satisfaction.choices,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Choose whether you are happy with what we did."),
+            "invalid_choice": _("Choose whether you are happy with what we did."),
+        },
+    )
+    comment = forms.CharField(
+        label=_("Is there anything you want to tell us about it? (optional)"),
+        required=False,
+        max_length=MAX_TEXT,
+        widget=forms.Textarea,
+        error_messages={"max_length": _("Write 5000 characters or fewer.")},
+    )
+
+
+class TheirAnswerForm(ReplyForm):
+    """Staff recording the person's answer, given in person or by phone."""
+
+    submit_label = _("Save their answer")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["satisfied"].label = _("Are they happy with what was done?")
+        self.fields["satisfied"].choices = [
+            (value, label)
+            for value, label in Contribution.Satisfaction.choices
+            if value != Contribution.Satisfaction.PREFER_NOT
+        ] + [(Contribution.Satisfaction.PREFER_NOT, _("They preferred not to say"))]
+        self.fields["satisfied"].error_messages["required"] = _(
+            "Choose whether they are happy with what was done."
+        )
+        self.fields["comment"].label = _("What they said about it (optional)")
+        self.helper.layout = Layout(
+            Field.radios("satisfied", legend_size=Size.SMALL),
+            Field.textarea("comment", max_characters=MAX_TEXT),
+        )
+
+
+class TellForm(GDSFormMixin, forms.Form):
+    """How staff will tell the person what was done: the choices depend on their contact
+    details, so a person with no email address is offered the letter ("needs printing")."""
+
+    submit_label = _("Continue")
+
+    how = forms.ChoiceField(
+        label=_("How will you tell them?"),
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Choose how you will tell them."),
+            "invalid_choice": _("They have no email address: choose the letter or in person."),
+        },
+    )
+
+    def __init__(self, *args, contribution: Contribution, **kwargs):
+        super().__init__(*args, **kwargs)
+        person = contribution.participant
+        choices = []
+        if contribution.route() == Contribution.ToldHow.EMAIL:
+            choices.append(("email", _("Send an email to %(email)s") % {"email": person.email}))
+        choices += [
+            ("letter", _("Print a letter to post or hand to them")),
+            ("in_person", _("I told them in person or by phone")),
+        ]
+        self.fields["how"].choices = choices
+        self.fields["how"].initial = choices[0][0]
+        self.helper.layout = Layout(Field.radios("how", legend_size=Size.MEDIUM))

@@ -2,7 +2,7 @@
 quality markers with each activity's checklist (markers.py)."""
 
 from .feedback import FeedbackLink, FeedbackRequest, FeedbackResponse, Rating, token_hash
-from .loop import Contribution, LoopPage
+from .loop import Contribution, LoopPage, ReplyLink
 from .markers import (
     Assessment,
     Element,
@@ -23,6 +23,7 @@ __all__ = [
     "MarkerAssessment",
     "QualityMarker",
     "Rating",
+    "ReplyLink",
     "Stage",
     "Standard",
     "token_hash",

@@ -20,6 +20,12 @@ def token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
+def new_token() -> tuple[str, str]:
+    """A personal link's token, 192 bits from the operating system's CSPRNG, and its hash."""
+    token = secrets.token_urlsafe(24)
+    return token, token_hash(token)
+
+
 class Rating(models.TextChoices):
     YES = "yes", _("Yes")
     PARTLY = "partly", _("A bit")
@@ -106,11 +112,11 @@ class FeedbackLink(models.Model):
 
     @classmethod
     def issue(cls, request: FeedbackRequest) -> tuple["FeedbackLink", str]:
-        """A new link: 192 bits from the operating system's CSPRNG, returned once."""
-        token = secrets.token_urlsafe(24)
+        """A new link; the token is returned once."""
+        token, hashed = new_token()
         link = cls.objects.create(
             request=request,
-            token_hash=token_hash(token),
+            token_hash=hashed,
             expires_at=timezone.now() + timedelta(days=settings.FEEDBACK_LINK_DAYS),
         )
         return link, token

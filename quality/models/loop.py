@@ -1,16 +1,19 @@
 """Closing the loop: what the people involved asked for ("you said") and what the
 organisation did about it ("we did")."""
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from activities.models import Activity, Participant
+from activities.models import Activity, ContactRoute, Participant
 from involvement.models import Organisation, TimeStamped
 
-from .feedback import FeedbackResponse
+from .feedback import FeedbackResponse, new_token
 
 
 class Contribution(TimeStamped):
@@ -22,8 +25,22 @@ class Contribution(TimeStamped):
         OTHER = "other", _("Another way (a call, a letter, a conversation)")
 
     class Status(models.TextChoices):
+        # The steps go in this order; none can be skipped (see `check_step`).
         OPEN = "open", _("Waiting for a response")
-        RESPONDED = "responded", _("Responded")
+        RESPONDED = "responded", _("Responded, not told yet")
+        TOLD = "told", _("Person told")
+        RATED = "rated", _("Person said if they are happy")
+
+    class ToldHow(models.TextChoices):
+        EMAIL = "email", _("By email")
+        LETTER = "letter", _("By letter")
+        IN_PERSON = "in_person", _("In person or by phone")
+
+    class Satisfaction(models.TextChoices):
+        YES = "yes", _("Yes, I am happy with it")
+        PARTLY = "partly", _("Partly")
+        NO = "no", _("No, I am not happy with it")
+        PREFER_NOT = "prefer_not", _("I prefer not to say")
 
     class Decision(models.TextChoices):
         ACCEPTED = "accepted", _("Accepted: we did it")
@@ -67,6 +84,20 @@ class Contribution(TimeStamped):
     responded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
+    told_at = models.DateTimeField(null=True, blank=True)
+    told_how = models.CharField(max_length=20, choices=ToldHow.choices, blank=True)
+    told_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    # Set when an email is queued and cleared by the job that sends it (a job delivered
+    # twice sends once); the error says why the last one failed, for staff to try again.
+    tell_queued_at = models.DateTimeField(null=True, blank=True)
+    tell_error = models.CharField(max_length=300, blank=True)
+    satisfied = models.CharField(
+        _("happy with the response"), max_length=20, choices=Satisfaction.choices, blank=True
+    )
+    satisfaction_comment = models.TextField(_("anything else"), blank=True, max_length=5000)
+    rated_at = models.DateTimeField(null=True, blank=True)
     # The hidden key the add form carries, so a double submit finds the first contribution.
     submission_key = models.UUIDField(null=True, blank=True, editable=False)
 
@@ -85,6 +116,14 @@ class Contribution(TimeStamped):
                 condition=Q(status="open") | ~Q(decision=""),
                 name="contribution_responded_has_decision",
             ),
+            models.CheckConstraint(
+                condition=~Q(status__in=["told", "rated"]) | Q(told_at__isnull=False),
+                name="contribution_told_has_date",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="rated") | ~Q(satisfied=""),
+                name="contribution_rated_has_answer",
+            ),
         ]
         indexes = [
             models.Index(fields=["organisation", "status", "raised_on"], name="contribution_open"),
@@ -96,6 +135,60 @@ class Contribution(TimeStamped):
 
     def is_open(self) -> bool:
         return self.status == self.Status.OPEN
+
+    def can_change_response(self) -> bool:
+        """Once the person has been told, the message they got is the response."""
+        return self.status in (self.Status.OPEN, self.Status.RESPONDED)
+
+    def can_tell(self) -> bool:
+        """Telling needs a response and someone to tell; telling again (a lost letter)
+        is allowed until they have answered."""
+        named = self.participant_id is not None and self.participant.erased_at is None
+        return named and self.status in (self.Status.RESPONDED, self.Status.TOLD)
+
+    def can_rate(self) -> bool:
+        return self.status in (self.Status.TOLD, self.Status.RATED)
+
+    def check_step(self, step: str) -> None:
+        """Refuse a change that skips a step: respond, then tell, then the person rates."""
+        allowed = {
+            "respond": self.can_change_response,
+            "tell": self.can_tell,
+            "rate": self.can_rate,
+        }[step]()
+        if allowed:
+            return
+        if step == "respond":
+            raise ValidationError(
+                _(
+                    "They have been told already, so the response cannot change now. "
+                    "Add a new contribution if something else changed."
+                )
+            )
+        if step == "tell" and self.is_open():
+            raise ValidationError(_("Record the response before telling them."))
+        if step == "tell":
+            raise ValidationError(
+                _("There is nobody to tell: it was raised without a name.")
+                if self.status != self.Status.RATED
+                else _("They have already said whether they are happy with it.")
+            )
+        raise ValidationError(_("They can say whether they are happy once they have been told."))
+
+    def route(self) -> str:
+        """How to tell the person: email when they have an address and have not asked for
+        something else; otherwise a letter to print ("needs printing")."""
+        person = self.participant
+        if person and person.email and person.contact_by in ("", ContactRoute.EMAIL):
+            return self.ToldHow.EMAIL
+        return self.ToldHow.LETTER
+
+    def needs_printing(self) -> bool:
+        return (
+            self.status == self.Status.RESPONDED
+            and self.can_tell()
+            and (self.route() == self.ToldHow.LETTER)
+        )
 
     def check_response(self, *, decision: str, what_changed: str, reason: str, who_decides: str):
         """What a response must say: what changed when accepted, the reason in plain words
@@ -123,3 +216,39 @@ class LoopPage(TimeStamped):
 
     def __str__(self):
         return f"You said, we did: {self.activity}"
+
+
+class ReplyLinkQuerySet(models.QuerySet):
+    def usable(self):
+        return self.filter(expires_at__gt=timezone.now(), contribution__participant__isnull=False)
+
+
+class ReplyLink(models.Model):
+    """The personal link in a "we did" message, through which the person says whether they
+    are happy with the response; the token itself is never stored."""
+
+    contribution = models.ForeignKey(
+        Contribution, on_delete=models.CASCADE, related_name="reply_links"
+    )
+    token_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    first_used_at = models.DateTimeField(null=True, blank=True)
+
+    objects = ReplyLinkQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"Reply link for contribution {self.contribution_id}"
+
+    @classmethod
+    def issue(cls, contribution: Contribution) -> tuple["ReplyLink", str]:
+        token, hashed = new_token()
+        link = cls.objects.create(
+            contribution=contribution,
+            token_hash=hashed,
+            expires_at=timezone.now() + timedelta(days=settings.FEEDBACK_LINK_DAYS),
+        )
+        return link, token

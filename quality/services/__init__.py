@@ -24,8 +24,28 @@ from .markers import (
     marker_restore,
     marker_retire,
 )
+from .tell import (
+    contribution_letter_issue,
+    contribution_rate,
+    contribution_tell_by_email,
+    contribution_told_in_person,
+    loop_message_email,
+    message_context,
+    message_text,
+    reply_link_redeem,
+    reply_url,
+)
 
 __all__ = [
+    "contribution_letter_issue",
+    "contribution_rate",
+    "contribution_tell_by_email",
+    "contribution_told_in_person",
+    "loop_message_email",
+    "message_context",
+    "message_text",
+    "reply_link_redeem",
+    "reply_url",
     "about_you_save",
     "contribution_add",
     "contribution_from_comment",

@@ -90,6 +90,7 @@ def contribution_respond(
     """Record what was done ("we did"). Correcting a response keeps when it was first given,
     so the days taken to respond stay true."""
     contribution = Contribution.objects.select_for_update().get(pk=contribution.pk)
+    contribution.check_step("respond")
     contribution.check_response(
         decision=decision, what_changed=what_changed, reason=reason, who_decides=who_decides
     )

@@ -8,17 +8,22 @@ the session and put back into the form when the person opens their link again.
 
 from functools import wraps
 
+from django.conf import settings
 from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
+from django_ratelimit.core import get_usage, is_ratelimited
 
-from activities.models import PreferredFormat
+from activities.models import Participant, PreferredFormat
 
-from ..models import FeedbackRequest
+from ..models import Contribution, FeedbackRequest
 from ..questions import BY_KEY
 
 GRANTS = "feedback_grants"
+# A "we did" message's link grants its contribution alone, under its own key.
+REPLY_GRANTS = "reply_grants"
+RATE_GROUP = "feedback-link"
 PENDING = "feedback_pending"
 EASY = "easy_read"
 EASY_COOKIE = "easy_read"
@@ -60,12 +65,41 @@ def keeps_typing(view):
     return wrapped
 
 
-def grant(request, feedback_request: FeedbackRequest) -> None:
+def _limit() -> dict:
+    return {"group": RATE_GROUP, "key": "ip", "rate": settings.FEEDBACK_LINK_GUESSES}
+
+
+def too_many_guesses(request) -> bool:
+    """Refused once the failed guesses at links reach the limit ("20/h" allows 20, not 21)."""
+    usage = get_usage(request, increment=False, **_limit())
+    return bool(usage and usage["count"] >= usage["limit"])
+
+
+def count_guess(request) -> None:
+    is_ratelimited(request, increment=True, **_limit())
+
+
+def grant(request, feedback_request: FeedbackRequest, key: str = GRANTS) -> None:
     # A new session key on the way in, so a session planted before the link was opened
     # cannot ride on it.
-    grants = request.session.get(GRANTS, [])
+    grants = request.session.get(key, [])
     request.session.cycle_key()
-    request.session[GRANTS] = sorted(set(grants) | {feedback_request.pk})
+    request.session[key] = sorted(set(grants) | {feedback_request.pk})
+
+
+def granted_reply(request, pk: int) -> Contribution:
+    """The contribution this session may answer about through its link; otherwise 404."""
+    if pk not in request.session.get(REPLY_GRANTS, []):
+        raise Http404
+    contribution = (
+        Contribution.objects.select_related("activity", "participant", "organisation")
+        .filter(pk=pk, participant__isnull=False, reply_links__expires_at__gt=timezone.now())
+        .distinct()
+        .first()
+    )
+    if contribution is None or not contribution.can_rate():
+        raise Http404
+    return contribution
 
 
 def granted(request, pk: int) -> FeedbackRequest:
@@ -104,13 +138,31 @@ def take_pending(request, pk: int) -> dict:
 
 
 def is_easy_read(request, feedback_request: FeedbackRequest) -> bool:
+    return is_easy_read_for(request, feedback_request.participant)
+
+
+def is_easy_read_for(request, participant: Participant) -> bool:
     """The person's own choice (this visit, then remembered on the device), else what staff
     recorded as their preferred format."""
     if EASY in request.session:
         return request.session[EASY]
     if EASY_COOKIE in request.COOKIES:
         return request.COOKIES[EASY_COOKIE] == "1"
-    return PreferredFormat.EASY_READ in feedback_request.participant.preferred_formats
+    return PreferredFormat.EASY_READ in participant.preferred_formats
+
+
+def remember_easy_read(request, response, easy: bool):
+    """Keep the choice for this visit and on this device."""
+    request.session[EASY] = easy
+    response.set_cookie(
+        EASY_COOKIE,
+        "1" if easy else "0",
+        max_age=365 * 24 * 3600,
+        secure=request.is_secure(),
+        httponly=True,
+        samesite="Lax",
+    )
+    return response
 
 
 def link_not_working(request, status=404, kept=False):

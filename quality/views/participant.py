@@ -5,7 +5,6 @@ from django.conf import settings
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
-from django_ratelimit.core import get_usage, is_ratelimited
 
 from activities.models import AboutYou
 
@@ -16,21 +15,16 @@ from ..questions import PICTURES, QUESTIONS, choices_for
 from . import access
 from .access import private
 
-RATE_GROUP = "feedback-link"
-
 
 @private(referrer_policy="no-referrer")
 @require_GET
 def feedback_start(request, token):
     """Exchange the link for a grant and move on to a URL without the token."""
-    limit = {"group": RATE_GROUP, "key": "ip", "rate": settings.FEEDBACK_LINK_GUESSES}
-    # Refused once the failed guesses reach the limit ("20/h" allows 20, not 21).
-    usage = get_usage(request, increment=False, **limit)
-    if usage and usage["count"] >= usage["limit"]:
+    if access.too_many_guesses(request):
         return access.link_not_working(request, status=429)
     feedback_request = services.feedback_link_redeem(token=token)
     if feedback_request is None:
-        is_ratelimited(request, increment=True, **limit)
+        access.count_guess(request)
         return access.link_not_working(request)
     access.grant(request, feedback_request)
     return redirect("quality:feedback-form", pk=feedback_request.pk)
@@ -161,17 +155,8 @@ def easy_read_switch(request, pk):
     """Switch easy read on or off; remembered for this visit and on this device."""
     feedback_request = access.granted(request, pk)
     easy = request.POST.get("easy_read") == "on"
-    request.session[access.EASY] = easy
     response = redirect(_after_switch(request, feedback_request, easy))
-    response.set_cookie(
-        access.EASY_COOKIE,
-        "1" if easy else "0",
-        max_age=365 * 24 * 3600,
-        secure=request.is_secure(),
-        httponly=True,
-        samesite="Lax",
-    )
-    return response
+    return access.remember_easy_read(request, response, easy)
 
 
 @private
