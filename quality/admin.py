@@ -1,11 +1,13 @@
 from django.contrib import admin
 
 from .models import (
+    Contribution,
     FeedbackLink,
     FeedbackRequest,
     FeedbackResponse,
     MarkerAssessment,
     QualityMarker,
+    ReplyLink,
 )
 
 
@@ -53,3 +55,31 @@ class MarkerAssessmentAdmin(admin.ModelAdmin):
     list_filter = ["organisation", "status"]
     list_select_related = ["marker", "activity", "assessed_by"]
     raw_id_fields = ["activity", "marker", "assessed_by"]
+
+
+class ReplyLinkInline(admin.TabularInline):
+    """As feedback links: dates only."""
+
+    model = ReplyLink
+    extra = 0
+    fields = ["created_at", "expires_at", "first_used_at"]
+    readonly_fields = fields
+    can_delete = False
+
+
+@admin.register(Contribution)
+class ContributionAdmin(admin.ModelAdmin):
+    list_display = ["activity", "raised_on", "status", "decision", "told_how", "satisfied"]
+    list_filter = ["organisation", "status", "decision"]
+    search_fields = ["activity__title", "participant__name"]
+    list_select_related = ["activity"]
+    readonly_fields = ["tell_queued_at", "tell_error", "told_at", "rated_at", "responded_at"]
+    raw_id_fields = [
+        "activity",
+        "participant",
+        "feedback_response",
+        "created_by",
+        "responded_by",
+        "told_by",
+    ]
+    inlines = [ReplyLinkInline]
