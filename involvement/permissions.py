@@ -43,6 +43,9 @@ RULES: dict[str, frozenset[str]] = {
     # "You said, we did": who said what is for staff; trustees see the figures.
     "contributions.view": frozenset({ADMIN, STAFF}),
     "contributions.change": frozenset({ADMIN, STAFF}),
+    # Impact reports: trustees read and download; staff also ask for them.
+    "reports.view": frozenset({ADMIN, STAFF, TRUSTEE}),
+    "reports.request": frozenset({ADMIN, STAFF}),
     "organisation.change": frozenset({ADMIN}),
     "members.view": frozenset({ADMIN}),
     "members.invite": frozenset({ADMIN}),

@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -51,6 +52,7 @@ INSTALLED_APPS = [
     "activities",
     "quality",
     "outcomes",
+    "reports",
 ]
 
 MIDDLEWARE = [
@@ -190,6 +192,18 @@ CELERY_TASK_SOFT_TIME_LIMIT = 9 * 60
 # Visibility timeout above the hard time limit, so a long job is not handed to a second worker.
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 60 * 60}
 CELERY_WORKER_MAX_TASKS_PER_CHILD = 50
+# What beat (`make beat`, exactly one) starts: quarterly reports each morning (made once per
+# quarter), and a sweep for report jobs that were lost.
+CELERY_BEAT_SCHEDULE = {
+    "quarterly-reports": {
+        "task": "reports.tasks.make_quarterly_reports",
+        "schedule": crontab(hour=6, minute=0),
+    },
+    "sweep-stuck-reports": {
+        "task": "reports.tasks.sweep_stuck_reports",
+        "schedule": 5 * 60,
+    },
+}
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True

@@ -54,6 +54,7 @@ urlpatterns = [
     path("", include("activities.urls")),
     path("", include("quality.urls")),
     path("", include("outcomes.urls")),
+    path("", include("reports.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
     path("admin/", admin.site.urls),
 ]

@@ -50,6 +50,7 @@ class ActivityForm(GDSFormMixin, SubmissionKeyMixin, forms.ModelForm):
         fields = [
             "title",
             "overview",
+            "programme",
             "lead",
             "staff_involved",
             "starts_on",
@@ -76,6 +77,9 @@ class ActivityForm(GDSFormMixin, SubmissionKeyMixin, forms.ModelForm):
             "title": _("A short name people will recognise, for example 'Voices Council'."),
             "overview": _(
                 "What the activity aims to achieve and what the outcomes will be, in plain words."
+            ),
+            "programme": _(
+                "A group of activities reported on together, for example 'Maternity services'."
             ),
             "lead": _("The member of staff responsible for this activity."),
             "staff_involved": _("Everyone on your staff who takes part. Choose all that apply."),

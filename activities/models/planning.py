@@ -78,6 +78,8 @@ class Activity(TimeStamped):
         Organisation, on_delete=models.CASCADE, related_name="activities"
     )
     title = models.CharField(_("title"), max_length=200)
+    # A group of activities reported on together (e.g. "Maternity services").
+    programme = models.CharField(_("programme (optional)"), max_length=120, blank=True)
     overview = models.TextField(_("overview"))
     lead = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -162,6 +162,8 @@ class FeedbackResponse(TimeStamped):
     what_was_good = models.TextField(blank=True, max_length=5000)
     do_differently = models.TextField(blank=True, max_length=5000)
     anything_else = models.TextField(blank=True, max_length=5000)
+    # Whether their words may be quoted, without their name, in reports (None: not asked).
+    may_quote = models.BooleanField(_("words may be quoted in reports"), null=True)
     submitted_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:

@@ -28,3 +28,31 @@ if (readAloud && "speechSynthesis" in window) {
     window.speechSynthesis.speak(utterance);
   });
 }
+
+// A report being made: ask its status every few seconds and say when it changes (the
+// element is a live region); once it is ready or failed, load the page again for its
+// download or "try again" button. Without this script, refreshing shows the same.
+const reportStatus = document.querySelector("[data-report-status]");
+if (reportStatus) {
+  const poll = async () => {
+    try {
+      const response = await fetch(reportStatus.dataset.reportStatus, {
+        headers: { Accept: "application/json" },
+        credentials: "same-origin",
+      });
+      if (response.ok) {
+        const state = await response.json();
+        if (state.finished) {
+          window.location.reload();
+          return;
+        }
+        const label = reportStatus.querySelector("[data-report-label]");
+        if (label && label.textContent !== state.label) label.textContent = state.label;
+      }
+    } catch {
+      // A dropped connection: try again at the next tick.
+    }
+    window.setTimeout(poll, 2000);
+  };
+  window.setTimeout(poll, 1000);
+}

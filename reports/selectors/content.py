@@ -1,0 +1,153 @@
+"""What a report says, gathered from every app below this one for the report's period and
+activities. Counts of people arrive suppressed (the organisation's threshold); every list
+has a fixed order, so the same data always gives the same text.
+
+A report is made inside a job, once, so these reads favour being plain over being cached.
+"""
+
+import datetime
+from collections import Counter
+
+from django.db.models import Q
+from django.utils.translation import gettext as _
+
+from activities.models import Activity, Involvement, Participant, Session
+from activities.selectors.demographics import range_of_people
+from involvement.suppression import suppress, suppress_share
+from outcomes.periods import quarter_of, quarters_ending
+from outcomes.selectors.dashboard import TREND_QUARTERS, outcomes_dashboard
+from quality import rating
+from quality.models import FeedbackResponse, Rating
+from quality.selectors import influence_flags, organisation_ratings
+
+from ..models import Report
+from .loop import loop_section
+from .voices import voices
+
+Window = tuple[datetime.date, datetime.date]
+
+
+def previous_window(report: Report) -> Window:
+    """The period just before, as long as the report's own."""
+    end = report.period_start - datetime.timedelta(days=1)
+    return end - (report.period_end - report.period_start), end
+
+
+def scoped_activities(report: Report, window: Window) -> list[Activity]:
+    """The report's activities that ran at some time in `window`."""
+    start, end = window
+    activities = Activity.objects.filter(organisation=report.organisation).filter(
+        Q(ends_on__isnull=True) | Q(ends_on__gte=start), starts_on__lte=end
+    )
+    if report.scope == Report.Scope.CHOSEN:
+        activities = activities.filter(pk__in=report.activities.values("pk"))
+    elif report.scope == Report.Scope.PROGRAMME:
+        activities = activities.filter(programme=report.programme)
+    related = ("approach", "agreement__influence_level")
+    return list(activities.select_related(*related).order_by("title", "pk"))
+
+
+def _people(activity_ids: list[int], window: Window):
+    start, end = window
+    places = Involvement.objects.filter(activity_id__in=activity_ids, started_on__lte=end).filter(
+        Q(ended_on__isnull=True) | Q(ended_on__gte=start)
+    )
+    return Participant.objects.filter(pk__in=places.values("participant_id"))
+
+
+def _key_numbers(organisation, activity_ids: list[int], window: Window) -> dict:
+    start, end = window
+    threshold = organisation.suppression_threshold
+    answers = FeedbackResponse.objects.filter(
+        activity_id__in=activity_ids,
+        status=FeedbackResponse.Status.SUBMITTED,
+        submitted_at__date__range=window,
+    )
+    valued = answers.filter(felt_valued__in=[Rating.YES, Rating.PARTLY, Rating.NO])
+    yes = valued.filter(felt_valued=Rating.YES).count()
+    return {
+        "activities": len(activity_ids),
+        "sessions": Session.objects.filter(
+            activity_id__in=activity_ids, starts_at__date__range=(start, end)
+        ).count(),
+        "people": suppress(_people(activity_ids, window).count(), threshold),
+        "answers": suppress(answers.count(), threshold),
+        "felt_valued": suppress_share(yes, valued.count(), threshold),
+    }
+
+
+def _change(now, before) -> str:
+    """The change from the previous period, when both numbers can be shown."""
+    if not isinstance(now, int) or not isinstance(before, int):
+        return "–"
+    return f"{now - before:+d}" if now != before else _("no change")
+
+
+def summary(report: Report, activities: list[Activity]) -> list[dict]:
+    organisation = report.organisation
+    window = (report.period_start, report.period_end)
+    earlier = [a.pk for a in scoped_activities(report, previous_window(report))]
+    now = _key_numbers(organisation, [a.pk for a in activities], window)
+    before = _key_numbers(organisation, earlier, previous_window(report))
+    labels = {
+        "activities": _("Activities running"),
+        "sessions": _("Sessions held"),
+        "people": _("People involved"),
+        "answers": _("People who gave feedback"),
+        "felt_valued": _("Felt valued (% of those who answered)"),
+    }
+    return [
+        {
+            "label": label,
+            "now": now[key],
+            "before": before[key],
+            "change": _change(now[key], before[key]),
+        }
+        for key, label in labels.items()
+    ]
+
+
+def by_approach_and_level(activities: list[Activity]) -> dict:
+    approaches = Counter(a.approach.name for a in activities)
+    levels = Counter(
+        a.agreement.influence_level.name
+        if getattr(a, "agreement", None) and a.agreement.influence_level
+        else _("Not agreed yet")
+        for a in activities
+    )
+    return {
+        "approaches": sorted(approaches.items(), key=lambda item: (-item[1], item[0])),
+        "levels": sorted(levels.items(), key=lambda item: (-item[1], item[0])),
+    }
+
+
+def _flags(organisation, activities: list[Activity]) -> dict:
+    flags = influence_flags(organisation, activities)
+    ids = {a.pk for a in activities}
+    flags["drafts_with_sessions"] = [a for a in flags["drafts_with_sessions"] if a.pk in ids]
+    return flags
+
+
+def report_content(report: Report) -> dict:
+    """Everything the report template shows, for `report`."""
+    organisation = report.organisation
+    window = (report.period_start, report.period_end)
+    activities = scoped_activities(report, window)
+    ids = [a.pk for a in activities]
+    last = quarter_of(report.period_end, organisation.year_start_month)
+    return {
+        "report": report,
+        "organisation": organisation,
+        "threshold": organisation.suppression_threshold,
+        "rules": rating,
+        "empty": not activities,
+        "activities": activities,
+        "summary": summary(report, activities),
+        "counts": by_approach_and_level(activities),
+        "flags": _flags(organisation, activities),
+        "presence": range_of_people(_people(ids, window), organisation),
+        "outcomes": outcomes_dashboard(organisation, quarters_ending(last, TREND_QUARTERS)),
+        "quality": organisation_ratings(organisation, activities),
+        "loop": loop_section(organisation, ids, window),
+        "voices": voices(ids, window),
+    }
