@@ -5,6 +5,7 @@ from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, SetPasswordForm
 from django.utils.translation import gettext_lazy as _
 
+from .logos import logo_png
 from .models import Membership, Organisation, Role
 
 
@@ -163,6 +164,19 @@ class OrganisationSettingsForm(GDSFormMixin, forms.ModelForm):
             },
         }
 
+    logo = forms.FileField(
+        label=_("Logo for reports (optional)"),
+        help_text=_("A PNG, JPEG or SVG file under 2 MB. It is redrawn as a picture."),
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": ".png,.jpg,.jpeg,.svg"}),
+    )
+    remove_logo = forms.BooleanField(label=_("Remove the logo"), required=False)
+
     def clean_name(self):
         # One line of plain text: it goes into e-mail subjects and page headers.
         return " ".join(self.cleaned_data["name"].split())
+
+    def clean_logo(self):
+        """The upload redrawn as a PNG (None when nothing was uploaded)."""
+        upload = self.cleaned_data.get("logo")
+        return logo_png(upload) if upload else None

@@ -104,6 +104,18 @@ class Organisation(TimeStamped):
         return self.name
 
 
+class OrganisationLogo(models.Model):
+    """The logo on an organisation's reports: always a PNG redrawn from the upload
+    (involvement/logos.py). Its own table, so loading an organisation never loads it."""
+
+    organisation = models.OneToOneField(Organisation, on_delete=models.CASCADE, related_name="logo")
+    png = models.BinaryField(editable=False)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self):
+        return f"Logo of {self.organisation}"
+
+
 class Role(models.TextChoices):
     ADMIN = "admin", _("Organisation admin")
     STAFF = "staff", _("Staff")

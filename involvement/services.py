@@ -6,7 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .models import Invitation, Membership, Organisation, Role, User
+from .models import Invitation, Membership, Organisation, OrganisationLogo, Role, User
 
 
 @transaction.atomic
@@ -64,3 +64,19 @@ def membership_change_role(*, membership: Membership, role: str) -> Membership:
     membership.role = role
     membership.save(update_fields=["role", "updated_at"])
     return membership
+
+
+@transaction.atomic
+def organisation_settings_save(
+    *, organisation: Organisation, logo_png: bytes | None, remove_logo: bool
+):
+    """Save the settings form's organisation, and its logo: a new one (already redrawn as a
+    PNG by involvement.logos), none, or unchanged."""
+    organisation.save()
+    if logo_png is not None:
+        OrganisationLogo.objects.update_or_create(
+            organisation=organisation, defaults={"png": logo_png}
+        )
+    elif remove_logo:
+        OrganisationLogo.objects.filter(organisation=organisation).delete()
+    return organisation

@@ -1,3 +1,5 @@
+import base64
+
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
@@ -12,7 +14,7 @@ from django.views.generic import FormView, ListView, UpdateView
 
 from . import forms, selectors, services
 from .middleware import SESSION_KEY
-from .models import Invitation, Membership, Organisation
+from .models import Invitation, Membership, Organisation, OrganisationLogo
 from .permissions import OrganisationPermissionMixin, get_for_user, scope
 
 
@@ -74,8 +76,18 @@ class OrganisationSettingsView(OrganisationPermissionMixin, UpdateView):
         return Organisation.objects.get(pk=self.request.organisation.pk)
 
     def form_valid(self, form):
+        services.organisation_settings_save(
+            organisation=form.save(commit=False),
+            logo_png=form.cleaned_data["logo"],
+            remove_logo=form.cleaned_data["remove_logo"],
+        )
         messages.success(self.request, _("Settings saved."))
-        return super().form_valid(form)
+        return redirect(self.success_url)
+
+    def get_context_data(self, **kwargs):
+        logo = OrganisationLogo.objects.filter(organisation=self.object).first()
+        data = base64.b64encode(bytes(logo.png)).decode() if logo else ""
+        return super().get_context_data(logo_data=data, **kwargs)
 
 
 class MembershipListView(OrganisationPermissionMixin, ListView):

@@ -8,3 +8,9 @@ class ReportsConfig(AppConfig):
     name = "reports"
     verbose_name = _("Impact reports")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ensure_demo_data(self, people) -> list[tuple[str, str]]:
+        """The last quarter's board report for `seed_demo`; returns the line it prints."""
+        from .demo import ensure_demo_report
+
+        return ensure_demo_report(people)

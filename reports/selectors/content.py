@@ -5,6 +5,7 @@ has a fixed order, so the same data always gives the same text.
 A report is made inside a job, once, so these reads favour being plain over being cached.
 """
 
+import base64
 import datetime
 from collections import Counter
 
@@ -13,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from activities.models import Activity, Involvement, Participant, Session
 from activities.selectors.demographics import range_of_people
+from involvement.models import OrganisationLogo
 from involvement.suppression import suppress, suppress_share
 from outcomes.periods import quarter_of, quarters_ending
 from outcomes.selectors.dashboard import TREND_QUARTERS, outcomes_dashboard
@@ -121,6 +123,12 @@ def by_approach_and_level(activities: list[Activity]) -> dict:
     }
 
 
+def _logo(organisation) -> str:
+    """The logo as base64 for a `data:` URL: the PDF's fetcher serves nothing else."""
+    logo = OrganisationLogo.objects.filter(organisation=organisation).first()
+    return base64.b64encode(bytes(logo.png)).decode() if logo else ""
+
+
 def _flags(organisation, activities: list[Activity]) -> dict:
     flags = influence_flags(organisation, activities)
     ids = {a.pk for a in activities}
@@ -138,6 +146,7 @@ def report_content(report: Report) -> dict:
     return {
         "report": report,
         "organisation": organisation,
+        "logo": _logo(organisation),
         "threshold": organisation.suppression_threshold,
         "rules": rating,
         "empty": not activities,
