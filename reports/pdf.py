@@ -46,8 +46,11 @@ class AssetsOnlyFetcher(URLFetcher):
             return None
         parts = urlsplit(url)
         relative = unquote(parts.path).removeprefix(urlsplit(BASE_URL).path)
-        path = (self.root / relative).resolve()
-        if not path.is_relative_to(self.root) or not path.is_file():
+        try:
+            path = (self.root / relative).resolve()
+            if not path.is_relative_to(self.root) or not path.is_file():
+                return None
+        except (OSError, ValueError):  # a NUL byte, a name too long
             return None
         return path
 

@@ -130,17 +130,19 @@ def report_claim(*, report_id: int) -> tuple[Report, uuid.UUID] | None:
         updated_at=timezone.now(),
     )
     if not taken:
-        _give_up(report_id)
+        # Out of tries while waiting: failed. One still rendering is left to its own job (a
+        # second delivery must not fail a try that may yet succeed) or to the sweep.
+        _give_up(report_id, statuses=[Report.Status.QUEUED])
         return None
     report = Report.objects.select_related("organisation").get(pk=report_id)
     return report, claim
 
 
-def _give_up(report_id: int, reason: str = "") -> None:
-    reason = reason or _("It stopped after %(n)s tries.") % {"n": MAX_TRIES}
+def _give_up(report_id: int, statuses=(Report.Status.QUEUED, Report.Status.RENDERING)) -> None:
+    reason = _("It stopped after %(n)s tries.") % {"n": MAX_TRIES}
     Report.objects.filter(
         pk=report_id,
-        status__in=[Report.Status.QUEUED, Report.Status.RENDERING],
+        status__in=list(statuses),
         tries__gte=MAX_TRIES,
     ).update(status=Report.Status.FAILED, failure=reason[:500], updated_at=timezone.now())
 
@@ -220,7 +222,7 @@ def quarterly_reports_make(*, today: datetime.date | None = None) -> int:
             period_end=quarter.end,
         ).exists()
         if not exists:
-            report_request(
+            _report, new = report_request(
                 organisation=organisation,
                 period_start=quarter.start,
                 period_end=quarter.end,
@@ -228,7 +230,7 @@ def quarterly_reports_make(*, today: datetime.date | None = None) -> int:
                 scope=Report.Scope.ALL,
                 automatic=True,
             )
-            made += 1
+            made += new
     return made
 
 

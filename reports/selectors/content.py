@@ -73,7 +73,8 @@ def _key_numbers(organisation, activity_ids: list[int], window: Window) -> dict:
             activity_id__in=activity_ids, starts_at__date__range=(start, end)
         ).count(),
         "people": suppress(_people(activity_ids, window).count(), threshold),
-        "answers": suppress(answers.count(), threshold),
+        # People, not answers: someone asked about two activities counts once.
+        "answers": suppress(answers.values("request__participant").distinct().count(), threshold),
         "felt_valued": suppress_share(yes, valued.count(), threshold),
     }
 
