@@ -6,7 +6,6 @@ import io
 import re
 
 import pikepdf
-import pytest
 from django.utils import timezone
 
 from reports.models import Report
