@@ -179,6 +179,7 @@ class TheirAnswerForm(ReplyForm):
             "Choose whether they are happy with what was done."
         )
         self.fields["comment"].label = _("What they said about it (optional)")
+        self.fields["comment"].help_text = _("In their words where you can.")
         self.helper.layout = Layout(
             Field.radios("satisfied", legend_size=Size.SMALL),
             Field.textarea("comment", max_characters=MAX_TEXT),

@@ -71,7 +71,10 @@ def _render(request, contribution, form, status=200):
         "form": form,
         "question": QUESTION,
         "answers": _answers(form, easy),
-        "comment_question": COMMENT,
+        # Easy read words in the label, without making it a heading (the page has its h1).
+        "comment_question": Question("comment", "text", COMMENT.easy, COMMENT.easy)
+        if easy
+        else COMMENT,
     }
     return render(request, "quality/reply_form.html", context, status=status)
 

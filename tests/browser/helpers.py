@@ -213,6 +213,52 @@ def tab_to(page, selector, *, most=60, backwards=False) -> dict:
     raise AssertionError(f"{most} presses of {key} never reached {selector} on {page.url}")
 
 
+def press_and_wait(page, key="Enter"):
+    with page.expect_navigation():
+        page.keyboard.press(key)
+
+
+def assert_fits(page):
+    """WCAG 1.4.10: nothing scrolls sideways."""
+    fits = page.evaluate(
+        "() => document.documentElement.scrollWidth <= document.documentElement.clientWidth"
+    )
+    assert fits, f"{page.url} scrolls sideways at {page.viewport_size['width']}px"
+
+
+# A <button>'s words, or an <input type=submit>'s value (crispy's forms send with those).
+BUTTON_WORDS = """() => {
+  const el = document.activeElement;
+  if (el.matches('button')) return el.innerText;
+  return el.matches('input[type=submit]') ? el.value : '';
+}"""
+
+
+def press_button(page, name, most=150):
+    """Tab to the button with these words (focus showing all the way) and press Enter."""
+    for _press in range(most):
+        page.keyboard.press("Tab")
+        state = focus_state(page)
+        assert state["visible"], f"No visible focus indicator on {state['html']}: {state}"
+        words = page.evaluate(BUTTON_WORDS)
+        if words.strip() == name:
+            press_and_wait(page)
+            assert_fits(page)
+            return
+    raise AssertionError(f"{most} presses of Tab never reached the {name!r} button on {page.url}")
+
+
+def known_bug(reason):
+    """Mark a page state that fails because of a bug outside the tests: its axe check is an
+    expected failure (strict, so it says so once the bug is fixed and the mark can go)."""
+
+    def mark(state):
+        state.known_bug = reason
+        return state
+
+    return mark
+
+
 def type_date(page, date, order) -> None:
     """Type a date into the focused <input type=date>, part by part in the browser's order."""
     parts = {"d": f"{date.day:02d}", "m": f"{date.month:02d}", "y": f"{date.year:04d}"}

@@ -10,6 +10,7 @@ from .helpers import assert_no_axe_violations, assert_reflows
 from .states_account import ACCOUNT_STATES
 from .states_activities import ACTIVITY_STATES
 from .states_feedback import FEEDBACK_STATES
+from .states_loop import LOOP_STATES
 from .states_outcomes import OUTCOMES_STATES
 from .states_people import PEOPLE_STATES
 from .states_quality import QUALITY_STATES
@@ -23,6 +24,7 @@ STATES = (
     + FEEDBACK_STATES
     + OUTCOMES_STATES
     + QUALITY_STATES
+    + LOOP_STATES
 )
 
 
@@ -32,7 +34,14 @@ def state_id(state) -> str:
     return f"{state.__module__.rsplit('.', 1)[-1].removeprefix('states_')}-{state.__name__}"
 
 
-@pytest.mark.parametrize("open_page", STATES, ids=[state_id(state) for state in STATES])
+def param(state):
+    """A state, marked as an expected failure when a bug outside the tests breaks it."""
+    reason = getattr(state, "known_bug", None)
+    marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
+    return pytest.param(state, id=state_id(state), marks=marks)
+
+
+@pytest.mark.parametrize("open_page", [param(state) for state in STATES])
 def test_page_is_accessible(page, people, live_server, open_page):
     open_page(page, people, live_server)
     problems = []

@@ -15,48 +15,13 @@ from django.urls import reverse
 from quality.models import Assessment, Contribution, MarkerAssessment
 
 from . import states_quality as states
-from .helpers import focus_state, sign_in, tab_to
+from .helpers import assert_fits, focus_state, press_and_wait, press_button, sign_in, tab_to
 from .states_people import council
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 EVIDENCE = "Agreed for meetings; not yet written down for surveys."
 REASON = "The library has no room free in the evenings; we asked them in March."
-
-
-def press_and_wait(page, key="Enter"):
-    with page.expect_navigation():
-        page.keyboard.press(key)
-
-
-def assert_fits(page):
-    """WCAG 1.4.10: nothing scrolls sideways."""
-    fits = page.evaluate(
-        "() => document.documentElement.scrollWidth <= document.documentElement.clientWidth"
-    )
-    assert fits, f"{page.url} scrolls sideways at {page.viewport_size['width']}px"
-
-
-# A <button>'s words, or an <input type=submit>'s value (crispy's forms send with those).
-BUTTON_WORDS = """() => {
-  const el = document.activeElement;
-  if (el.matches('button')) return el.innerText;
-  return el.matches('input[type=submit]') ? el.value : '';
-}"""
-
-
-def press_button(page, name, most=150):
-    """Tab to the button with these words (focus showing all the way) and press Enter."""
-    for _press in range(most):
-        page.keyboard.press("Tab")
-        state = focus_state(page)
-        assert state["visible"], f"No visible focus indicator on {state['html']}: {state}"
-        words = page.evaluate(BUTTON_WORDS)
-        if words.strip() == name:
-            press_and_wait(page)
-            assert_fits(page)
-            return
-    raise AssertionError(f"{most} presses of Tab never reached the {name!r} button on {page.url}")
 
 
 def choose(page, name, downs):
