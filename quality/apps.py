@@ -23,6 +23,7 @@ class QualityConfig(AppConfig):
             dispatch_uid="quality.catalogue_for_new_organisation",
             weak=False,
         )
+        _watch_counted_rows()
 
     def ensure_demo_data(self, people) -> list[tuple[str, str]]:
         """Demo feedback and quality markers for `seed_demo`; returns (label, path) lines
@@ -34,3 +35,26 @@ class QualityConfig(AppConfig):
         link = demo_feedback_link(people)
         lines = [("Try the feedback form as a service user", link)] if link else []
         return lines + ensure_demo_quality(people)
+
+
+def _watch_counted_rows() -> None:
+    """Any save or delete of a row the overview's figures count gives the organisation's
+    cached figures a new version (see quality/selectors/cached.py)."""
+    from django.db.models.signals import post_delete, post_save
+
+    from activities.models import Activity, Agreement, Involvement, Participant, Session
+
+    from .models import Contribution, FeedbackResponse, MarkerAssessment, QualityMarker
+    from .selectors.cached import figures_changed
+
+    def changed(sender, instance, **kwargs):
+        if not kwargs.get("raw"):
+            figures_changed(organisation_id=instance.organisation_id)
+
+    # Participant: erasing someone unnames their contributions with an update (no signal)
+    # in the transaction that saves them, so the version is replaced again on commit.
+    models = [Activity, Agreement, Session, Involvement, Participant, FeedbackResponse]
+    models += [QualityMarker, MarkerAssessment, Contribution]
+    for model in models:
+        for signal in (post_save, post_delete):
+            signal.connect(changed, sender=model, weak=False, dispatch_uid=f"quality.{model}")

@@ -1,6 +1,8 @@
 """Reads for quality: feedback (feedback.py), quality markers and ratings (markers.py), the
-influence gap (influence.py)."""
+influence gap (influence.py), closing the loop (loop.py), and the overview's figures kept in
+the cache (cached.py)."""
 
+from .cached import overview_figures
 from .feedback import (
     feedback_people,
     feedback_results,
@@ -15,6 +17,7 @@ from .loop import (
     comments_to_take,
     contributions_of,
     loop_figures,
+    loop_figures_of,
     overdue,
     overdue_since,
     published_loop_page,
@@ -25,6 +28,7 @@ __all__ = [
     "comments_to_take",
     "contributions_of",
     "loop_figures",
+    "loop_figures_of",
     "overdue",
     "overdue_since",
     "published_loop_page",
@@ -37,6 +41,7 @@ __all__ = [
     "markers_of",
     "not_answered",
     "organisation_ratings",
+    "overview_figures",
     "requests_of",
     "response_rate",
     "sessions_held",

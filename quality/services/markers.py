@@ -8,6 +8,7 @@ from activities.models import Activity
 from involvement.models import Organisation, User
 
 from ..models import MarkerAssessment, QualityMarker
+from ..selectors.cached import figures_changed
 from ..table2 import table2_markers
 
 
@@ -53,12 +54,14 @@ def marker_retire(*, marker: QualityMarker) -> QualityMarker:
     QualityMarker.objects.filter(pk=marker.pk, retired_at__isnull=True).update(
         retired_at=timezone.now(), updated_at=timezone.now()
     )
+    figures_changed(organisation_id=marker.organisation_id)
     marker.refresh_from_db()
     return marker
 
 
 def marker_restore(*, marker: QualityMarker) -> QualityMarker:
     QualityMarker.objects.filter(pk=marker.pk).update(retired_at=None, updated_at=timezone.now())
+    figures_changed(organisation_id=marker.organisation_id)
     marker.refresh_from_db()
     return marker
 

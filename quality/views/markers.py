@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 from django.views.generic import FormView, TemplateView
 
 from activities.models import Activity
-from involvement.permissions import OrganisationPermissionMixin, get_for_user, scope
+from involvement.permissions import OrganisationPermissionMixin, get_for_user
 
 from .. import judging, rating, selectors, services
 from ..forms import MarkerAssessmentForm, QualityMarkerForm
@@ -78,16 +78,12 @@ class QualityOverviewView(OrganisationPermissionMixin, TemplateView):
     template_name = "quality/quality_overview.html"
 
     def get_context_data(self, **kwargs):
+        # Every activity of the organisation: the roles that may view this are not limited
+        # to their own records, so the figures are the same for all of them and are cached.
         organisation = self.request.organisation
-        activities = list(
-            scope(Activity.objects.select_related("agreement__influence_level"), self.request)
-        )
         return super().get_context_data(
-            ratings=selectors.organisation_ratings(organisation, activities),
-            flags=selectors.influence_flags(organisation, activities),
-            loop=selectors.loop_figures(organisation),
+            **selectors.overview_figures(organisation),
             overdue=selectors.overdue(organisation)[:OVERDUE_SHOWN],
-            activity_count=len(activities),
             **kwargs,
         )
 

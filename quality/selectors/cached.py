@@ -1,0 +1,90 @@
+"""The organisation's quality overview figures, kept in the shared cache.
+
+Pooling every activity's markers (judged from sessions, people, answers and staff's
+assessments), the influence flags and the loop figures take about half a second for 2,000
+activities. They change only when the rows they count change, so each organisation's are
+cached under a version that any such write replaces (`figures_changed`: signals in
+QualityConfig, and the services that update markers without signals), with an expiry for
+other writes that skip signals (involvement/figures_cache.py).
+
+They are kept as the page shows them, as plain numbers and words in the language of the
+request (part of the key), so reading them needs no model and no translation.
+"""
+
+from django.utils import timezone, translation
+
+from activities.models import Activity
+from involvement.figures_cache import FiguresCache
+from involvement.models import Organisation
+
+from ..rating import Rated
+from .influence import influence_flags
+from .loop import loop_figures
+from .markers import organisation_ratings
+
+FIGURES = FiguresCache("quality")
+
+
+def figures_changed(*, organisation_id: int) -> None:
+    """Rows the overview counts have changed: it works its figures out again."""
+    FIGURES.changed(organisation_id)
+
+
+def overview_figures(organisation: Organisation) -> dict:
+    """The overview's `ratings`, `flags`, `loop` and `activity_count`, as
+    `organisation_ratings`, `influence_flags` and `loop_figures` give them for all the
+    organisation's activities, with every label and reason as a string and each activity
+    as its pk and title."""
+    key = FIGURES.key(
+        organisation,
+        organisation.suppression_threshold,
+        organisation.response_days,
+        # What is overdue moves on at midnight.
+        timezone.localdate(),
+        translation.get_language(),
+    )
+    return FIGURES.get_or_compute(key, lambda: _overview_figures(organisation))
+
+
+def _overview_figures(organisation: Organisation) -> dict:
+    activities = list(
+        Activity.objects.filter(organisation=organisation).select_related(
+            "agreement__influence_level"
+        )
+    )
+    ratings = organisation_ratings(organisation, activities)
+    flags = influence_flags(organisation, activities)
+    return {
+        "activity_count": len(activities),
+        "ratings": {
+            "overall": _rated(ratings["overall"]),
+            "stages": [(str(label), _rated(rated)) for label, rated in ratings["stages"]],
+            "standards": [(str(label), _rated(rated)) for label, rated in ratings["standards"]],
+            "activities_by_grade": [
+                (str(label), count) for label, count in ratings["activities_by_grade"]
+            ],
+        },
+        "flags": {
+            "tokenism": [
+                {"activity": _named(item["activity"]), "gap": {"reason": str(item["gap"].reason)}}
+                for item in flags["tokenism"]
+            ],
+            "drafts_with_sessions": [_named(draft) for draft in flags["drafts_with_sessions"]],
+        },
+        "loop": loop_figures(organisation),
+    }
+
+
+def _rated(rated: Rated) -> dict:
+    return {
+        "grade": str(rated.grade),
+        "label": str(rated.label),
+        "score": rated.score,
+        "judged": rated.judged,
+        "counts": dict(rated.counts),
+        "reasons": [str(reason) for reason in rated.reasons],
+    }
+
+
+def _named(activity: Activity) -> dict:
+    return {"pk": activity.pk, "title": activity.title}
