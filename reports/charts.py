@@ -12,7 +12,13 @@ GAP = 8
 LABEL_WIDTH = 200
 INK = "#2e1f5e"
 # Presentation attributes, not CSS: WeasyPrint styles SVG from its own attributes.
-TEXT = 'font-size="11" font-family="DejaVu Sans, Arial, sans-serif" fill="#0b0c0c"'
+# The same fonts as report.css, so labels in any script are drawn, not boxes.
+FONTS = (
+    "Report Arabic, DejaVu Sans, Liberation Sans, Arial, Report Emoji, Report CJK, "
+    "Report Devanagari, Report Bengali, Report Gurmukhi, Report Gujarati, Report Tamil, "
+    "Report Sinhala, Report Thai, Report Ethiopic, sans-serif"
+)
+TEXT = f'font-size="11" font-family="{FONTS}" fill="#0b0c0c"'
 
 
 def bar_chart(title: str, rows: list[tuple[str, int | str]]) -> SafeString:

@@ -8,12 +8,14 @@ WeasyPrint is imported with this module; the worker imports it when it starts (s
 `reports.tasks`), so no report pays the import.
 """
 
+import atexit
 import mimetypes
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
 from weasyprint import HTML
+from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 # Relative URLs in a report resolve against this made-up origin, which the fetcher maps to
@@ -55,11 +57,33 @@ class AssetsOnlyFetcher(URLFetcher):
         return path
 
 
+_fonts: FontConfiguration | None = None
+
+
+def _font_config() -> FontConfiguration:
+    """One font configuration per process: WeasyPrint copies the report's fonts (16 MB, see
+    static/reports/fonts/README.md) into a temporary folder once, not for every PDF."""
+    global _fonts
+    if _fonts is None:
+        _fonts = FontConfiguration()
+        atexit.register(release_fonts)
+    return _fonts
+
+
+def release_fonts(**_signal) -> None:
+    """Remove the fonts' temporary folder (at exit, and when a worker process stops)."""
+    global _fonts
+    if _fonts is not None:
+        _fonts.__del__()
+        _fonts = None
+
+
 def render_report_pdf(html: str, *, fetcher: AssetsOnlyFetcher | None = None) -> tuple[bytes, int]:
     """A tagged PDF (PDF/UA-1: title, language, structure, table headers) of `html`, which
     must be a whole document with `<html lang>` and `<title>`, and its number of pages."""
     fetcher = fetcher or AssetsOnlyFetcher()
-    document = HTML(string=html, base_url=BASE_URL, url_fetcher=fetcher).render()
+    html_document = HTML(string=html, base_url=BASE_URL, url_fetcher=fetcher)
+    document = html_document.render(font_config=_font_config())
     # A report never carries files: drop any `<link rel=attachment>` or
     # `<a rel=attachment>` could have added.
     document.metadata.attachments = []

@@ -9,16 +9,16 @@ import logging
 
 from celery import shared_task
 from celery.exceptions import SoftTimeLimitExceeded
+from celery.signals import worker_process_shutdown
 from django.utils.translation import gettext as _
 
-from . import (
-    pdf,  # noqa: F401 - loads WeasyPrint once, when the worker imports its tasks
-    services,
-)
+from . import pdf, services
 from .models import MAX_TRIES
 from .rendering import render
 
 logger = logging.getLogger(__name__)
+# A worker process leaves through os._exit, which skips atexit: clear the fonts' copy here.
+worker_process_shutdown.connect(pdf.release_fonts, weak=False)
 
 # Below the broker's visibility timeout (an hour), so a lost job is redelivered only after
 # any worker would have been stopped.

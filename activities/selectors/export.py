@@ -70,7 +70,7 @@ def _contributions(participant: Participant) -> list[dict]:
             "what_changed": c.what_changed,
             "reason": c.reason,
             "who_decides": c.who_decides,
-            "told_on": c.told_at.date().isoformat() if c.told_at else None,
+            "told_on": _iso_date(c.told_at),
             "told_how": c.get_told_how_display() if c.told_how else None,
             "happy_with_it": c.get_satisfied_display() if c.satisfied else None,
             "what_you_said_about_it": c.satisfaction_comment,
@@ -102,6 +102,11 @@ def _outcomes(participant: Participant) -> dict:
             for s in scores
         ],
     }
+
+
+def _iso_date(moment) -> str | None:
+    """The day in the site's time zone, as the rest of the app counts days."""
+    return timezone.localtime(moment).date().isoformat() if moment else None
 
 
 def _iso(moment) -> str | None:
@@ -153,11 +158,11 @@ def _feedback(participant: Participant) -> dict:
 
 
 def _feedback_response(activity, response) -> dict:
-    from quality.questions import NAME, QUESTIONS, TEXT, choices_for
+    from quality.questions import NAME, QUESTIONS, QUOTE, TEXT, choices_for
 
     answers = []
     for question in QUESTIONS:
-        if question.kind == NAME:
+        if question.kind in (NAME, QUOTE):
             continue
         value = getattr(response, question.key)
         if question.kind != TEXT:
@@ -169,5 +174,6 @@ def _feedback_response(activity, response) -> dict:
         "method": str(response.get_method_display()),
         "answers": answers,
         "anonymous": response.anonymous,
+        "may_quote_in_reports": response.may_quote,
         "submitted_at": _iso(response.submitted_at),
     }

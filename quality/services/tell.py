@@ -40,9 +40,19 @@ def _mark_told(contribution: Contribution, how: str, told_by: User | None) -> No
     contribution.told_how = how
     contribution.told_by = told_by or contribution.told_by
     contribution.status = Contribution.Status.TOLD
+    # Told another way after a failed email: the job's retry must not email them as well.
+    contribution.tell_queued_at = None
     contribution.tell_error = ""
     contribution.save(
-        update_fields=["told_at", "told_how", "told_by", "status", "tell_error", "updated_at"]
+        update_fields=[
+            "told_at",
+            "told_how",
+            "told_by",
+            "status",
+            "tell_queued_at",
+            "tell_error",
+            "updated_at",
+        ]
     )
 
 
