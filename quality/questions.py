@@ -14,6 +14,7 @@ RATING = "rating"
 SAY = "say"
 TEXT = "text"
 NAME = "name"
+QUOTE = "quote"
 
 
 @dataclass(frozen=True)
@@ -122,6 +123,14 @@ QUESTIONS = [
         _("Can staff see your name?"),
         hint=_("Your answers count either way."),
     ),
+    # Reports quote people's words only with their say-so (reports/selectors/voices.py).
+    Question(
+        "may_quote",
+        QUOTE,
+        _("Can we quote what you wrote in our reports, without your name? (optional)"),
+        _("Can we use your words in our reports? We will not say your name."),
+        hint=_("Only the words you wrote in the boxes. If you do not answer, we will not."),
+    ),
 ]
 BY_KEY = {q.key: q for q in QUESTIONS}
 RATING_KEYS = [q.key for q in QUESTIONS if q.kind == RATING]
@@ -141,6 +150,10 @@ SAY_CHOICES = [
 NAME_CHOICES = [
     ("no", _("Yes, they can see my name")),
     ("yes", _("No, keep my name hidden")),
+]
+QUOTE_CHOICES = [
+    ("yes", _("Yes, you can quote my words")),
+    ("no", _("No, do not quote me")),
 ]
 
 # A picture for every answer, always with its words beside it (static/img/easy/).
@@ -166,4 +179,6 @@ def choices_for(question: Question) -> list[tuple[str, str]]:
         return SAY_CHOICES
     if question.kind == NAME:
         return NAME_CHOICES
+    if question.kind == QUOTE:
+        return QUOTE_CHOICES
     return []

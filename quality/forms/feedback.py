@@ -11,7 +11,7 @@ from involvement.forms import GDSFormMixin, gds_helper
 from ..models import (
     FeedbackResponse,
 )
-from ..questions import BY_KEY, NAME, QUESTIONS, TEXT, choices_for
+from ..questions import BY_KEY, NAME, QUESTIONS, QUOTE, TEXT, choices_for
 
 MAX_TEXT = 5000
 CHOOSE_ONE = _("Choose an answer. You can choose “I don’t know” or “I prefer not to say”.")
@@ -36,7 +36,8 @@ def _field_for(question, required: bool, easy: bool) -> forms.Field:
         label=label,
         help_text=question.hint,
         choices=choices_for(question),
-        required=required,
+        # Being quoted is only ever asked, never required: no answer means no.
+        required=required and question.kind != QUOTE,
         widget=forms.RadioSelect,
         error_messages={
             "required": CHOOSE_ONE if question.kind != NAME else _("Choose yes or no."),
@@ -76,8 +77,8 @@ class FeedbackForm(GDSFormMixin, forms.Form):
         for name, value in self.cleaned_data.items():
             if name not in BY_KEY:
                 continue
-            if BY_KEY[name].kind == NAME:
-                values["anonymous"] = {"yes": True, "no": False}.get(value)
+            if BY_KEY[name].kind in (NAME, QUOTE):
+                values[name] = {"yes": True, "no": False}.get(value)
             else:
                 values[name] = value
         return values
@@ -86,9 +87,13 @@ class FeedbackForm(GDSFormMixin, forms.Form):
     def initial_from(response: FeedbackResponse | None) -> dict:
         if response is None:
             return {}
-        initial = {q.key: getattr(response, q.key) for q in QUESTIONS if q.kind != NAME}
-        if response.anonymous is not None:
-            initial["anonymous"] = "yes" if response.anonymous else "no"
+        initial = {}
+        for question in QUESTIONS:
+            value = getattr(response, question.key)
+            if question.kind in (NAME, QUOTE):
+                value = None if value is None else ("yes" if value else "no")
+            initial[question.key] = value
+        initial = {key: value for key, value in initial.items() if value is not None}
         return initial
 
 

@@ -34,6 +34,8 @@ if (readAloud && "speechSynthesis" in window) {
 // download or "try again" button. Without this script, refreshing shows the same.
 const reportStatus = document.querySelector("[data-report-status]");
 if (reportStatus) {
+  const updates = reportStatus.querySelector("[data-report-updates]");
+  if (updates) updates.hidden = false;
   const poll = async () => {
     try {
       const response = await fetch(reportStatus.dataset.reportStatus, {
@@ -42,12 +44,13 @@ if (reportStatus) {
       });
       if (response.ok) {
         const state = await response.json();
-        if (state.finished) {
-          window.location.reload();
-          return;
-        }
         const label = reportStatus.querySelector("[data-report-label]");
         if (label && label.textContent !== state.label) label.textContent = state.label;
+        if (state.finished) {
+          // Long enough for a screen reader to announce the new state first.
+          window.setTimeout(() => window.location.reload(), 1500);
+          return;
+        }
       }
     } catch {
       // A dropped connection: try again at the next tick.

@@ -14,6 +14,7 @@ from .states_loop import LOOP_STATES
 from .states_outcomes import OUTCOMES_STATES
 from .states_people import PEOPLE_STATES
 from .states_quality import QUALITY_STATES
+from .states_reports import REPORTS_STATES
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -25,6 +26,7 @@ STATES = (
     + OUTCOMES_STATES
     + QUALITY_STATES
     + LOOP_STATES
+    + REPORTS_STATES
 )
 
 

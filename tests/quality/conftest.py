@@ -75,6 +75,7 @@ ANSWERS = {
     "do_differently": "Start later in the day.",
     "anything_else": "",
     "anonymous": "no",
+    "may_quote": "yes",
 }
 
 

@@ -8,7 +8,7 @@ from django.urls import reverse
 from activities.models import AboutYou, PreferredFormat
 from quality.forms import FeedbackForm
 from quality.models import FeedbackResponse
-from quality.questions import QUESTIONS
+from quality.questions import BY_KEY, QUESTIONS
 from quality.services import feedback_save
 
 from ..factories import FeedbackRequestFactory, feedback_link
@@ -286,7 +286,8 @@ def test_easy_read_steps_save_as_they_go_and_end_on_the_send_page(
     assert draft.status == FeedbackResponse.Status.DRAFT
     check = Page.of(person.get(url("feedback-easy-send", feedback_request)))
     assert check.rows[str(QUESTIONS[0].easy)] == "Yes"
-    assert check.rows[str(QUESTIONS[-1].easy)] == "Yes, they can see my name"
+    assert check.rows[str(BY_KEY["anonymous"].easy)] == "Yes, they can see my name"
+    assert check.rows[str(BY_KEY["may_quote"].easy)] == "Yes, you can quote my words"
 
     sent = person.post(url("feedback-easy-send", feedback_request))
     assert sent.url == url("about-you", feedback_request)
