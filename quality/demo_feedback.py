@@ -183,7 +183,9 @@ def _submitted(request) -> bool:
 
 def _ask(activity, participant, channel, outcome, staff, number) -> None:
     rng = random.Random(f"{activity.title}:{participant.name}")
-    asked = timezone.now() - datetime.timedelta(days=40 - number)
+    # Spread over the last ten weeks or so, so the quarter just ended (the demo's board
+    # report) has answers as well as this one.
+    asked = timezone.now() - datetime.timedelta(days=70 - 2 * number)
     values = _answers(activity.title, rng)
     if outcome in {"paper", "phone"}:
         if channel == "letter":
@@ -248,4 +250,5 @@ def _answers(title, rng) -> dict:
     values["do_differently"] = rng.choice(DIFFERENTLY) if rng.random() < 0.5 else ""
     values["anything_else"] = rng.choice(ELSE) if rng.random() < 0.3 else ""
     values["anonymous"] = rng.choice([True, False, False, None])
+    values["may_quote"] = rng.choice([True, True, False, None])
     return values

@@ -105,6 +105,7 @@ def summary(report: Report, activities: list[Activity]) -> list[dict]:
             "now": now[key],
             "before": before[key],
             "change": _change(now[key], before[key]),
+            "unit": "%" if key == "felt_valued" else "",
         }
         for key, label in labels.items()
     ]

@@ -20,6 +20,13 @@ def shown(value) -> str:
     return str(value)
 
 
+@register.filter
+def with_unit(value, unit: str) -> str:
+    """`shown`, with the unit after a number that is shown ("47%", but "*" and "–")."""
+    text = shown(value)
+    return f"{text}{unit}" if isinstance(value, int | float) else text
+
+
 @register.simple_tag
 def chart(title: str, rows):
     """A bar chart of (label, value) rows; the template prints the same rows as a table."""
