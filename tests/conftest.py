@@ -5,10 +5,12 @@ import importlib
 import pytest
 from django.apps import apps
 from django.test import Client
+from django.utils import timezone
 
 from activities.demo_people import ensure_demo_people
 from involvement import celery_app
 from involvement.models import Membership, Organisation, Role
+from quality.models import ReplyLink
 from quality.services import loop_page_publish
 
 from .factories import (
@@ -25,6 +27,7 @@ from .factories import (
     SessionFactory,
     feedback_link,
 )
+from .reports.conftest import make_report
 
 
 @pytest.fixture(autouse=True)
@@ -113,7 +116,8 @@ def brightwater_objects(brightwater, staff, service_user):
     see it and its `session`), not `other_activity`. `participant` is the service user's own
     record and `involvement` is Sam's part in `activity`, on which Sam was asked for feedback.
     Ali sent feedback on `activity` with a comment still to take as a contribution; the
-    "you said, we did" page of `other_activity` is published, that of `activity` is not."""
+    "you said, we did" page of `other_activity` is published, that of `activity` is not. Ali
+    has a response not told yet; Sam was told what was done about something else."""
     jordan = ParticipantFactory(organisation=brightwater, name="Jordan R", user=service_user)
     activity = ActivityFactory(organisation=brightwater, created_by=staff, agreed_with=[jordan])
     other_activity = ActivityFactory(
@@ -128,6 +132,26 @@ def brightwater_objects(brightwater, staff, service_user):
     )
     loop_page_publish(activity=other_activity, publish=True)
     measure = MeasureFactory(organisation=brightwater, name="Panels held with users")
+    responded = ContributionFactory(
+        activity=activity,
+        created_by=staff,
+        participant=ali,
+        status="responded",
+        decision="accepted",
+        what_changed="Some meetings are in the evening now.",
+        responded_at=timezone.now(),
+    )
+    told = ContributionFactory(
+        activity=activity,
+        created_by=staff,
+        participant=sam,
+        status="told",
+        decision="accepted",
+        what_changed="There is a ramp at the back door now.",
+        responded_at=timezone.now(),
+        told_at=timezone.now(),
+        told_how="letter",
+    )
     return {
         "activity": {"pk": activity.pk},
         "other_activity": {"pk": other_activity.pk},
@@ -158,6 +182,14 @@ def brightwater_objects(brightwater, staff, service_user):
         # the published page of `other_activity`.
         "contribution": {"pk": ContributionFactory(activity=activity, created_by=staff).pk},
         "feedback_response": answered.pk,
+        # Ali has a response not told yet; Sam was told about another, by a letter whose
+        # link works.
+        "responded_contribution": {"pk": responded.pk},
+        "told_contribution": {"pk": told.pk},
+        "reply_link": {"token": ReplyLink.issue(told)[1]},
         "published_loop_page": {"pk": other_activity.pk},
+        # Reports: one ready with its PDF, one failed.
+        "report": {"pk": make_report(brightwater).pk},
+        "failed_report": {"pk": make_report(brightwater, audience="funder", status="failed").pk},
         "brightwater": brightwater.pk,
     }

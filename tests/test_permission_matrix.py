@@ -199,6 +199,14 @@ CASES = [
     Case("quality:about-you", "POST", (404,) * 6, target="feedback_request"),
     Case("quality:about-you-easy", "GET", (404,) * 6, target="feedback_step"),
     Case("quality:feedback-thanks", "GET", (404,) * 6, target="feedback_request"),
+    # The answer to a "we did" message, through its link: the same, for one contribution.
+    Case("quality:reply-start", "GET", (302,) * 6, target="reply_link"),
+    Case("quality:reply-start", "POST", ALL_405, target="reply_link"),
+    Case("quality:reply", "GET", (404,) * 6, target="told_contribution"),
+    Case("quality:reply", "POST", (404,) * 6, target="told_contribution"),
+    Case("quality:reply-easy-read", "GET", ALL_405, target="told_contribution"),
+    Case("quality:reply-easy-read", "POST", (404,) * 6, target="told_contribution"),
+    Case("quality:reply-thanks", "GET", (404,) * 6, target="told_contribution"),
     # Quality of involvement: trustees read ratings and the checklist (quality.view); staff
     # assess markers and change the catalogue; service users see none of it. Northgate staff
     # see Northgate's own overview and markers, and nothing of Brightwater's objects.
@@ -268,6 +276,24 @@ CASES = [
         (302, 302, 403, 404, 404, SIGN_IN),
         target="contribution",
         data={"decision": "accepted", "what_changed": "Meetings start at 6pm."},
+    ),
+    # Telling the person and recording their answer: like responding. A step that is not
+    # allowed yet goes back to the list (tests/quality/test_tell.py).
+    Case("quality:contribution-tell", "GET", NOT_SERVICE_USERS, target="responded_contribution"),
+    Case(
+        "quality:contribution-tell",
+        "POST",
+        (302, 302, 403, 404, 404, SIGN_IN),
+        target="responded_contribution",
+        data={"how": "in_person"},
+    ),
+    Case("quality:contribution-answer", "GET", NOT_SERVICE_USERS, target="told_contribution"),
+    Case(
+        "quality:contribution-answer",
+        "POST",
+        (302, 302, 403, 404, 404, SIGN_IN),
+        target="told_contribution",
+        data={"satisfied": "yes"},
     ),
     Case("quality:loop-page-publish", "GET", ALL_405, target="activity"),
     Case(
@@ -360,6 +386,27 @@ CASES = [
     # of the feedback link, nothing without the grant the link puts in the session.
     Case("outcomes:self-report", "GET", (404,) * 6, target="feedback_request"),
     Case("outcomes:self-report", "POST", (404,) * 6, target="feedback_request"),
+    # Impact reports: trustees read and download (reports.view); staff also ask for them,
+    # try again and make new versions (reports.request). Reports are outside a service
+    # user's scope (permissions.OWN_RECORDS), hence 404 for one; northgate staff see
+    # northgate's own list and nothing of brightwater's reports.
+    Case("reports:report-list", "GET", (200, 200, 200, 403, 200, SIGN_IN)),
+    Case("reports:report-request", "GET", (200, 200, 403, 403, 200, SIGN_IN)),
+    # Nothing filled in: the form comes back with its errors.
+    Case("reports:report-request", "POST", (200, 200, 403, 403, 200, SIGN_IN)),
+    Case("reports:report-detail", "GET", (200, 200, 200, 404, 404, SIGN_IN), target="report"),
+    Case("reports:report-status", "GET", (200, 200, 200, 404, 404, SIGN_IN), target="report"),
+    Case("reports:report-preview", "GET", (200, 200, 200, 404, 404, SIGN_IN), target="report"),
+    Case("reports:report-download", "GET", (200, 200, 200, 404, 404, SIGN_IN), target="report"),
+    Case("reports:report-retry", "GET", ALL_405, target="failed_report"),
+    Case(
+        "reports:report-retry",
+        "POST",
+        (302, 302, 403, 404, 404, SIGN_IN),
+        target="failed_report",
+    ),
+    Case("reports:report-again", "GET", ALL_405, target="report"),
+    Case("reports:report-again", "POST", (302, 302, 403, 404, 404, SIGN_IN), target="report"),
 ]
 
 

@@ -15,17 +15,19 @@ from quality.selectors import activity_checklist
 
 from ..factories import (
     ActivityFactory,
+    ContributionFactory,
     FeedbackRequestFactory,
     FeedbackResponseFactory,
     MarkerAssessmentFactory,
+    ParticipantFactory,
     QualityMarkerFactory,
     SessionFactory,
 )
 from ..pages import Page, assert_field_error
 
-# Table 2's 22 organisation markers less the 3 the app judges, and the one marker for the
+# Table 2's 22 organisation markers less the 4 the app judges, and the one marker for the
 # people involved that no feedback question covers ("They increase engagement").
-STAFF_JUDGED = 20
+STAFF_JUDGED = 19
 MISSING = "Say what is missing for “{}”, so it can be put right."
 
 
@@ -66,10 +68,11 @@ def activity(brightwater, staff):
 
 @pytest.fixture
 def rated_good(brightwater, staff):
-    """Carers' panel, rated good: the three markers the app judges are met (agreed, papers
-    in time, people involved), 8 people answered their feedback (all yes), and staff
-    judged their 20 markers in Table 2's order: 15 met, then the 4 of monitoring and
-    follow-up partly, and the last, "They increase engagement", not met.
+    """Carers' panel, rated good: three of the four markers the app judges are met (agreed,
+    papers in time, people involved) and the fourth partly (of two named people given a
+    response, one was told), 8 people answered their feedback (all yes), and staff judged
+    their 19 markers in Table 2's order: 15 met, then the rest of monitoring and follow-up
+    partly, and the last, "They increase engagement", not met.
 
     29 markers, all judged, none "does not apply". Points: 3 app + 6 feedback + 15 staff
     met = 24 × 2 = 48, + 4 partly = 52 of 58: 90%, but one not met: good."""
@@ -81,7 +84,17 @@ def rated_good(brightwater, staff):
     SessionFactory(activity=activity, starts_at=starts_at, papers_sent_on=papers)
     for _ in range(8):
         FeedbackResponseFactory(request=FeedbackRequestFactory(activity=activity))
-    statuses = ["met"] * 15 + ["partly"] * 4 + ["not_met"]
+    for status, told_at in (("told", timezone.now()), ("responded", None)):
+        ContributionFactory(
+            activity=activity,
+            participant=ParticipantFactory(organisation=brightwater),
+            status=status,
+            decision="accepted",
+            what_changed="Done.",
+            responded_at=timezone.now(),
+            told_at=told_at,
+        )
+    statuses = ["met"] * 15 + ["partly"] * 3 + ["not_met"]
     for item, status in zip(staff_markers(brightwater), statuses, strict=True):
         MarkerAssessmentFactory(
             activity=activity,
@@ -102,6 +115,8 @@ def test_the_checklist_says_where_each_status_comes_from(staff_client, rated_goo
     assert f"Worked out by the app:</strong></span> Written down and agreed on {today}." in html
     assert "Worked out by the app:</strong></span> Papers went 7 days or more before 1 of 1" in html
     assert "From the feedback:</strong></span> 100% of 8 people said yes." in html
+    told = "1 of 2 people who raised something were told the response."
+    assert f"Worked out by the app:</strong></span> {told}" in html
     assert "Evidence for partly" in html
     assert f"Assessed by {staff.full_name} on" in html
 
@@ -119,7 +134,7 @@ def test_the_checklist_lists_every_marker_by_actor_and_stage(rated_good):
     ]
     assert len(checklist["rows"]) == 29
     sources = [row.source for row in checklist["rows"]]
-    assert (sources.count("app"), sources.count("feedback"), sources.count("staff")) == (3, 6, 20)
+    assert (sources.count("app"), sources.count("feedback"), sources.count("staff")) == (4, 6, 19)
 
 
 def test_the_checklist_shows_the_rating_and_a_link_to_why(staff_client, rated_good):
@@ -151,8 +166,8 @@ def test_the_rating_by_stage_and_by_4pi_standard(rated_good):
         "Process",
         "Impact",
     ]
-    # Follow-up: the 3 organisation markers (all partly) and 2 for the people involved
-    # (met from their feedback; not met by staff).
+    # Follow-up: the 3 organisation markers (all partly: two by staff, one by the app) and
+    # 2 for the people involved (met from their feedback; not met by staff).
     follow_up = dict(ratings["stages"])["Follow-up"]
     assert follow_up.counts == {
         "met": 1,
@@ -278,6 +293,7 @@ def test_the_form_asks_only_about_markers_staff_judge(staff_client, brightwater,
         "purpose-of-involvement-is-agreed-and-written-down",
         "appropriate-notice-is-given-to-users",
         "percentage-of-users-who-are-invited-compared-to-those-who-volunteered",
+        "changes-made-are-communicated-to-those-involved",
         "they-felt-listened-to",
     ):
         assert f"id_status_{marker(brightwater, key).pk}_1" not in page.ids, key

@@ -1,5 +1,6 @@
 """The markers the app judges from its own records: purpose agreed and written down, notice
-given, invited compared to volunteered, and the people's markers from their feedback."""
+given, invited compared to volunteered, and the people's markers from their feedback.
+(Changes communicated, judged from the loop, is in test_loop_figures.py.)"""
 
 import datetime
 import zoneinfo
@@ -16,9 +17,11 @@ from quality.judging import NOTICE_DAYS, SHARE_MET, SHARE_PARTLY, judge
 
 from ..factories import (
     ActivityFactory,
+    ContributionFactory,
     FeedbackRequestFactory,
     FeedbackResponseFactory,
     InvolvementFactory,
+    ParticipantFactory,
     SessionFactory,
 )
 
@@ -327,13 +330,22 @@ def test_each_marker_reads_its_own_question(activity):
 # Many activities at once
 
 
-def test_many_activities_are_judged_in_the_same_three_queries(brightwater, staff):
+def test_many_activities_are_judged_in_the_same_four_queries(brightwater, staff):
     def make(count):
         for _ in range(count):
             activity = ActivityFactory(organisation=brightwater, created_by=staff)
             session(activity, days_ago(10), papers_days_before=NOTICE_DAYS)
             involve(activity, invited=1)
             answer(activity, 1)
+            ContributionFactory(
+                activity=activity,
+                participant=ParticipantFactory(organisation=brightwater),
+                status="told",
+                decision="accepted",
+                what_changed="Done.",
+                responded_at=timezone.now(),
+                told_at=timezone.now(),
+            )
 
     def queries():
         activities = list(Activity.objects.select_related("agreement"))
@@ -346,8 +358,8 @@ def test_many_activities_are_judged_in_the_same_three_queries(brightwater, staff
     make(2)
     at_2 = queries()
     make(18)
-    # Sessions, how people came in, and the feedback: one grouped query each.
-    assert queries() == at_2 == 3
+    # Sessions, how people came in, the feedback, and who was told: one grouped query each.
+    assert queries() == at_2 == 4
 
 
 def test_every_activity_gets_its_own_judgement(brightwater, staff):

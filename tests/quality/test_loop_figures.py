@@ -1,5 +1,6 @@
-"""Closing-the-loop figures (share with a response, median days to respond, overdue), on
-fixtures counted by hand; the overdue list on the quality overview; and what the loop pages
+"""Closing-the-loop figures (share with a response, median days to respond and to tell the
+person, the fix rate, overdue), on fixtures counted by hand; the app's judgement of "changes
+made are communicated"; the overdue list on the quality overview; and what the loop pages
 cost in queries as contributions grow."""
 
 import datetime
@@ -11,7 +12,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from activities.models import Activity
 from involvement.models import Organisation
+from quality.judging import judge, judge_statuses
 from quality.models import Contribution
 from quality.selectors import loop_figures, overdue
 
@@ -21,6 +24,7 @@ from ..factories import (
     FeedbackRequestFactory,
     FeedbackResponseFactory,
     InvolvementFactory,
+    ParticipantFactory,
 )
 from ..pages import Page
 
@@ -42,13 +46,9 @@ def list_url(activity) -> str:
 
 
 def responded(activity, raised_on, responded_at, **fields) -> Contribution:
-    fields = {"decision": "accepted", "what_changed": "Done.", **fields}
+    fields = {"decision": "accepted", "what_changed": "Done.", "status": "responded", **fields}
     return ContributionFactory(
-        activity=activity,
-        raised_on=raised_on,
-        status="responded",
-        responded_at=responded_at,
-        **fields,
+        activity=activity, raised_on=raised_on, responded_at=responded_at, **fields
     )
 
 
@@ -101,6 +101,13 @@ def test_the_organisations_figures_counted_by_hand(brightwater, loop):
         "responded": 4,
         "responded_percent": 50,
         "median_days_to_respond": 6.5,
+        "told": 0,
+        "median_days_to_tell": None,
+        "named": 0,
+        "rated": 0,
+        "fixed": 0,
+        "fix_rate": None,
+        "not_happy": 0,
         "overdue": 2,
         "limit_days": 30,
     }
@@ -112,6 +119,13 @@ def test_an_activitys_figures_counted_by_hand(brightwater, activity, loop):
         "responded": 3,
         "responded_percent": 50,
         "median_days_to_respond": 3,
+        "told": 0,
+        "median_days_to_tell": None,
+        "named": 0,
+        "rated": 0,
+        "fixed": 0,
+        "fix_rate": None,
+        "not_happy": 0,
         "overdue": 1,
         "limit_days": 30,
     }
@@ -129,6 +143,13 @@ def test_with_nothing_said_there_is_no_share_or_median(brightwater):
         "responded": 0,
         "responded_percent": None,
         "median_days_to_respond": None,
+        "told": 0,
+        "median_days_to_tell": None,
+        "named": 0,
+        "rated": 0,
+        "fixed": 0,
+        "fix_rate": None,
+        "not_happy": 0,
         "overdue": 0,
         "limit_days": 30,
     }
@@ -192,6 +213,231 @@ def test_the_list_page_with_nothing_said_shows_dashes(staff_client, activity):
     assert page.rows["With a response"] == "–"
     assert page.rows["Median days to respond"] == "–"
     assert "Nothing recorded yet." in staff_client.get(list_url(activity)).content.decode()
+    assert page.rows["People told what was done"] == "0"
+    assert page.rows["Median days to tell the person"] == "–"
+    assert page.rows[FIX_RATE] == "–"
+
+
+# Telling the person, and the fix rate
+
+# The key and its hint, read as one (the hint is a block of its own on the page).
+FIX_RATE = "Fix rateRaised by a named person and done to their satisfaction"
+TELLING = ["told", "median_days_to_tell", "named", "rated", "fixed", "fix_rate", "not_happy"]
+
+
+def told(activity, raised_on, told_at, participant, satisfied="") -> Contribution:
+    """Responded to and told at `told_at`; answered `satisfied`, if given."""
+    return responded(
+        activity,
+        raised_on,
+        told_at,
+        participant=participant,
+        status="rated" if satisfied else "told",
+        told_at=told_at,
+        told_how="letter",
+        satisfied=satisfied,
+    )
+
+
+@pytest.fixture
+def telling(brightwater, staff, activity):
+    """Counted by hand. Voices Council (V) and Carers' panel (C):
+
+        on  who      raised       told (London time)             days  their answer
+        V   named    1 May 2026   5 May 12:00                    4     yes
+        V   named    1 May 2026   11 May 00:30 (10 May 23:30 UTC) 10   no
+        V   named    2 Jun 2026   2 Jun 09:00                    0     partly
+        V   named    1 May 2026   8 May 12:00                    7     prefer not to say
+        C   named    1 May 2026   1 Jun 12:00                    31    -
+        V   unnamed  1 May 2026   21 May 12:00                   20    yes (since erased)
+        V   named    responded, not told
+        C   named    open
+        C   unnamed  responded, not told
+
+    Brightwater: 6 told, median of 0 4 7 10 20 31 = 8.5 days; 7 named, 4 of them answered,
+    1 happy (fix rate 1 of 7 = 14%), 1 not happy.
+    Voices Council: 5 told, median of 0 4 7 10 20 = 7 days; 5 named, 4 answered, 1 happy
+    (20%), 1 not happy."""
+    carers = ActivityFactory(organisation=brightwater, created_by=staff, title="Carers' panel")
+
+    def person():
+        return ParticipantFactory(organisation=brightwater)
+
+    told(activity, D(2026, 5, 1), at(2026, 5, 5), person(), "yes")
+    told(activity, D(2026, 5, 1), at(2026, 5, 11, 0, 30), person(), "no")
+    told(activity, D(2026, 6, 2), at(2026, 6, 2, 9), person(), "partly")
+    told(activity, D(2026, 5, 1), at(2026, 5, 8), person(), "prefer_not")
+    told(carers, D(2026, 5, 1), at(2026, 6, 1), person())
+    told(activity, D(2026, 5, 1), at(2026, 5, 21), None, "yes")
+    responded(activity, D(2026, 5, 1), at(2026, 5, 2), participant=person())
+    waiting(carers, 1, participant=person())
+    responded(carers, D(2026, 5, 1), at(2026, 5, 2))
+    return carers
+
+
+def test_the_organisations_telling_and_fix_rate_counted_by_hand(brightwater, telling):
+    figures = loop_figures(brightwater)
+    assert {key: figures[key] for key in TELLING} == {
+        "told": 6,
+        "median_days_to_tell": 8.5,
+        "named": 7,
+        "rated": 4,
+        "fixed": 1,
+        "fix_rate": 14,
+        "not_happy": 1,
+    }
+    assert (figures["total"], figures["responded"]) == (9, 8)
+
+
+def test_an_activitys_telling_and_fix_rate_counted_by_hand(brightwater, activity, telling):
+    figures = loop_figures(brightwater, activity)
+    assert {key: figures[key] for key in TELLING} == {
+        "told": 5,
+        "median_days_to_tell": 7,
+        "named": 5,
+        "rated": 4,
+        "fixed": 1,
+        "fix_rate": 20,
+        "not_happy": 1,
+    }
+    carers = loop_figures(brightwater, telling)
+    assert {key: carers[key] for key in TELLING} == {
+        "told": 1,
+        "median_days_to_tell": 31,
+        "named": 2,
+        "rated": 0,
+        "fixed": 0,
+        "fix_rate": 0,
+        "not_happy": 0,
+    }
+
+
+def test_days_to_tell_count_from_the_london_date_and_never_below_zero(brightwater, activity):
+    # 23:30 UTC on 3 May is already 4 May in London: 3 days, not 2.
+    late_evening = datetime.datetime(2026, 5, 3, 23, 30, tzinfo=datetime.UTC)
+    told(activity, D(2026, 5, 1), late_evening, ParticipantFactory(organisation=brightwater))
+    assert loop_figures(brightwater)["median_days_to_tell"] == 3
+    # Told before the day it was raised (a date typed wrong) counts as 0 days.
+    told(activity, D(2026, 5, 9), at(2026, 5, 3), ParticipantFactory(organisation=brightwater))
+    assert loop_figures(brightwater)["median_days_to_tell"] == 1.5
+
+
+def test_what_is_not_fixed_yet_counts_against_the_fix_rate(brightwater, activity):
+    person = ParticipantFactory(organisation=brightwater)
+    told(activity, D(2026, 5, 1), at(2026, 5, 5), person, "yes")
+    assert loop_figures(brightwater)["fix_rate"] == 100
+    waiting(activity, 3, participant=person)
+    assert loop_figures(brightwater)["fix_rate"] == 50
+    responded(activity, D(2026, 5, 1), at(2026, 5, 2), participant=person)
+    told(activity, D(2026, 5, 1), at(2026, 5, 5), person, "partly")
+    assert loop_figures(brightwater)["fix_rate"] == 25
+    # Unnamed ones are not counted either way: nobody can say whether they were fixed.
+    waiting(activity, 3)
+    told(activity, D(2026, 5, 1), at(2026, 5, 5), None, "yes")
+    figures = loop_figures(brightwater)
+    assert (figures["fixed"], figures["named"], figures["fix_rate"]) == (1, 4, 25)
+
+
+def test_the_list_page_shows_telling_and_the_fix_rate(staff_client, activity, telling):
+    rows = Page.of(staff_client.get(list_url(activity))).rows
+    assert rows["People told what was done"] == "5"
+    assert rows["Median days to tell the person"] == "7"
+    assert rows[FIX_RATE] == "20% (1 of 5)"
+    assert rows["Said they are not happy"] == "1"
+
+
+def test_the_overview_shows_the_organisations_telling_and_fix_rate(client_for, people, telling):
+    for persona in ("staff", "trustee"):
+        rows = Page.of(client_for(people[persona]).get(OVERVIEW)).rows
+        assert rows["People told what was done"] == "6", persona
+        assert rows["Median days to tell the person"] == "8.5", persona
+        assert rows[FIX_RATE] == "14% (1 of 7)", persona
+
+
+# Changes made are communicated: the marker the app judges from the loop
+
+COMMUNICATED = "changes_communicated"
+
+
+def statuses(activity) -> tuple:
+    """The judgement with its evidence, and the status alone as the overview pools it."""
+    activity = Activity.objects.select_related("agreement").get(pk=activity.pk)
+    organisation = Organisation.objects.get(pk=activity.organisation_id)
+    judged = judge(organisation, [activity], [])[activity.pk][COMMUNICATED]
+    pooled = judge_statuses(organisation, [activity], [])[activity.pk][COMMUNICATED]
+    assert judged.status == pooled
+    return judged.status, judged.evidence
+
+
+def named_responses(activity, told_count: int, not_told: int) -> None:
+    person = ParticipantFactory(organisation=activity.organisation)
+    rows = [
+        Contribution(
+            organisation=activity.organisation,
+            activity=activity,
+            participant=person,
+            raised_on=D(2026, 5, 1),
+            text=f"Request {n}.",
+            source="meeting",
+            status="told" if n < told_count else "responded",
+            decision="accepted",
+            what_changed="Done.",
+            responded_at=at(2026, 5, 2),
+            told_at=at(2026, 5, 3) if n < told_count else None,
+        )
+        for n in range(told_count + not_told)
+    ]
+    Contribution.objects.bulk_create(rows)
+
+
+@pytest.mark.parametrize(
+    "told_count, not_told, expected",
+    [
+        (5, 0, "met"),
+        (4, 1, "met"),  # 80%: met
+        (159, 41, "partly"),  # 79.5% is not 80%
+        (3, 1, "partly"),
+        (1, 1, "partly"),  # 50%: partly
+        (49, 51, "not_met"),
+        (0, 1, "not_met"),
+    ],
+)
+def test_changes_communicated_is_met_from_80_percent_told_and_partly_from_50(
+    told_count, not_told, expected, activity
+):
+    named_responses(activity, told_count, not_told)
+    status, evidence = statuses(activity)
+    assert status == expected
+    total = told_count + not_told
+    assert evidence == (
+        f"{told_count} of {total} people who raised something were told the response."
+    )
+
+
+def test_with_no_response_to_a_named_person_changes_communicated_does_not_apply(
+    activity, brightwater
+):
+    assert statuses(activity) == ("not_applicable", "No responses to tell anyone about yet.")
+    waiting(activity, 3, participant=ParticipantFactory(organisation=brightwater))
+    responded(activity, D(2026, 5, 1), at(2026, 5, 2))
+    assert statuses(activity)[0] == "not_applicable"
+
+
+def test_changes_communicated_counts_answers_as_told_and_only_this_activitys_named_responses(
+    activity, brightwater, staff
+):
+    person = ParticipantFactory(organisation=brightwater)
+    told(activity, D(2026, 5, 1), at(2026, 5, 5), person, "no")
+    told(activity, D(2026, 5, 1), at(2026, 5, 5), person)
+    waiting(activity, 3, participant=person)
+    responded(activity, D(2026, 5, 1), at(2026, 5, 2))
+    elsewhere = ActivityFactory(organisation=brightwater, created_by=staff)
+    named_responses(elsewhere, 0, 3)
+    assert statuses(activity) == (
+        "met",
+        "2 of 2 people who raised something were told the response.",
+    )
+    assert statuses(elsewhere)[0] == "not_met"
 
 
 # The quality overview

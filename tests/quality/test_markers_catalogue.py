@@ -25,7 +25,7 @@ from ..pages import Page, assert_field_error
 TABLE2_MARKERS = 29
 ORGANISATION_MARKERS = 22
 INDIVIDUAL_MARKERS = 7
-APP_JUDGED = {"purpose_agreed", "notice_given", "invited_volunteered"}
+APP_JUDGED = {"purpose_agreed", "notice_given", "invited_volunteered", "changes_communicated"}
 
 
 def catalogue_of(organisation):
@@ -84,6 +84,7 @@ def test_markers_the_app_judges_name_a_rule_or_a_feedback_question():
         "percentage-of-users-who-are-invited-compared-to-those-who-volunteered": (
             "invited_volunteered"
         ),
+        "changes-made-are-communicated-to-those-involved": "changes_communicated",
         "people-understood-role-and-purpose": "feedback:understood_role",
         "felt-able-to-disagree-with-facilitators": "feedback:able_to_disagree",
         "they-felt-listened-to": "feedback:listened_to",
@@ -123,7 +124,7 @@ def test_a_new_organisation_starts_with_table2(db):
     assert markers.filter(actor="individual").count() == INDIVIDUAL_MARKERS
     assert not markers.filter(retired_at__isnull=False).exists()
     assert not markers.filter(standards=[]).exists()
-    assert markers.exclude(judged_by="").count() == 9
+    assert markers.exclude(judged_by="").count() == 10
 
 
 def test_the_catalogue_keeps_table2s_order(brightwater):

@@ -144,9 +144,9 @@ def test_the_overview_counts_activities_by_rating(staff_client, brightwater, sta
     )
     assert page.rows["Not rated yet"] == "0"
     assert page.rows["Requires improvement"] == "2"
-    # The activity staff judged: purpose agreed and staff's 20 markers met; no sessions and
-    # nobody involved (2 do not apply); nobody answered (6 not judged). 21 of the 27 that
-    # apply judged (78%), every one met: outstanding.
+    # The activity staff judged: purpose agreed and staff's 19 markers met; no sessions,
+    # nobody involved and nothing to tell anyone (3 do not apply); nobody answered (6 not
+    # judged). 20 of the 26 that apply judged (77%), every one met: outstanding.
     assert page.rows["Outstanding"] == "1"
     assert page.rows["Good"] == "0"
 
@@ -158,15 +158,16 @@ def test_the_organisations_rating_pools_every_activitys_markers(brightwater, sta
     activities = list(Activity.objects.select_related("agreement").filter(organisation=brightwater))
     pooled = organisation_ratings(brightwater, activities)
     # Voices Council: purpose agreed, the 8 who answered are involved, and all said yes
-    # (8 met); no sessions (1 does not apply); staff judged nothing (20). The other: purpose
-    # not written (not met); no sessions and nobody involved (2 do not apply); nobody
-    # answered (6) and staff judged one of their 20, partly.
+    # (8 met); no sessions and no responses to tell anyone about (2 do not apply); staff
+    # judged nothing (19). The other: purpose not written (not met); no sessions, nobody
+    # involved and no responses (3 do not apply); nobody answered (6) and staff judged one
+    # of their 19, partly.
     assert pooled["overall"].counts == {
         "met": 8,
         "partly": 1,
         "not_met": 1,
-        "not_applicable": 1 + 2,
-        "unjudged": 20 + 6 + 19,
+        "not_applicable": 2 + 3,
+        "unjudged": 19 + 6 + 18,
     }
     assert dict(pooled["activities_by_grade"])["Requires improvement"] == 2
 
@@ -206,7 +207,7 @@ def test_the_rules_page_says_why_an_activity_is_rated_as_it_is(staff_client, bri
     html = " ".join(response.content.decode().split())
     assert "Why Voices Council is rated requires improvement" in html
     assert "Good needs at least 50% of markers judged." in html
-    assert "Markers met: 0. Partly met: 0. Not met: 1. Do not apply: 2. Not judged yet: 26." in html
+    assert "Markers met: 0. Partly met: 0. Not met: 1. Do not apply: 3. Not judged yet: 25." in html
     assert f'href="{quality_url(activity)}"' in html
 
 
