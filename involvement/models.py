@@ -1,5 +1,6 @@
 """The core every app imports: people, organisations and their roles."""
 
+import base64
 import secrets
 from datetime import timedelta
 
@@ -114,6 +115,10 @@ class OrganisationLogo(models.Model):
 
     def __str__(self):
         return f"Logo of {self.organisation}"
+
+    def as_base64(self) -> str:
+        """For a `data:image/png;base64,` URL (the settings page, the report's cover)."""
+        return base64.b64encode(bytes(self.png)).decode()
 
 
 class Role(models.TextChoices):

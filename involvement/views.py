@@ -1,5 +1,3 @@
-import base64
-
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
@@ -86,8 +84,7 @@ class OrganisationSettingsView(OrganisationPermissionMixin, UpdateView):
 
     def get_context_data(self, **kwargs):
         logo = OrganisationLogo.objects.filter(organisation=self.object).first()
-        data = base64.b64encode(bytes(logo.png)).decode() if logo else ""
-        return super().get_context_data(logo_data=data, **kwargs)
+        return super().get_context_data(logo_data=logo.as_base64() if logo else "", **kwargs)
 
 
 class MembershipListView(OrganisationPermissionMixin, ListView):

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from activities.models import Agreement, Involvement, Session
 from involvement.models import Organisation
-from involvement.suppression import SUPPRESSED, suppress_breakdown, suppress_share
+from involvement.suppression import SUPPRESSED, suppress_breakdown, suppress_part, suppress_share
 
 from .models import Assessment, Contribution, FeedbackResponse, Rating
 
@@ -130,14 +130,15 @@ def _told_status(row) -> str:
     return Assessment.PARTLY if percent >= SHARE_PARTLY else Assessment.NOT_MET
 
 
-def _told(row) -> Judgement:
-    """Changes made are communicated to those involved: of the responses to people who
-    gave their name, how many they have been told about."""
+def _told(row, threshold: int) -> Judgement:
+    """Changes made are communicated to those involved: of the responses to suggestions
+    from people who gave their name, how many they have been told about."""
     status = _told_status(row)
     if status == Assessment.NOT_APPLICABLE:
         return Judgement(status, _("No responses to tell anyone about yet."))
-    evidence = _("%(told)s of %(responded)s people who raised something were told the response.")
-    return Judgement(status, evidence % {"told": row["told"], "responded": row["responded"]})
+    told, responded = suppress_part(row["told"], row["responded"], threshold)
+    evidence = _("People were told the response to %(told)s of %(responded)s suggestions.")
+    return Judgement(status, evidence % {"told": told, "responded": responded})
 
 
 def _told_counts(activity_ids) -> dict[int, dict]:
@@ -216,7 +217,7 @@ def judge(organisation: Organisation, activities: list, questions: list[str]) ->
             "purpose_agreed": _purpose(agreement),
             "notice_given": _notice(sessions.get(activity.pk)),
             "invited_volunteered": _came_in(came_in.get(activity.pk, {}), threshold),
-            "changes_communicated": _told(told.get(activity.pk)),
+            "changes_communicated": _told(told.get(activity.pk), threshold),
             **{
                 f"feedback:{q}": _share(
                     answers.get(f"{q}_yes", 0), answers.get(f"{q}_answered", 0), threshold

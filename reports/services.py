@@ -172,12 +172,15 @@ def report_finish(*, report_id: int, claim: uuid.UUID, rendered) -> bool:
     return True
 
 
-def report_try_failed(*, report_id: int, claim: uuid.UUID, reason: str, last: bool) -> None:
+def report_try_failed(*, report_id: int, claim: uuid.UUID, reason: str, last: bool) -> bool:
     """Record why this try failed: back in the queue for another, or failed for good when
-    it was the last try (the reason is shown beside "try again")."""
+    it was the last try (the reason is shown beside "try again"). False when this try no
+    longer held the report."""
     status = Report.Status.FAILED if last else Report.Status.QUEUED
-    Report.objects.filter(pk=report_id, claim=claim, status=Report.Status.RENDERING).update(
-        status=status, failure=reason[:500], updated_at=timezone.now()
+    return bool(
+        Report.objects.filter(pk=report_id, claim=claim, status=Report.Status.RENDERING).update(
+            status=status, failure=reason[:500], updated_at=timezone.now()
+        )
     )
 
 
@@ -251,12 +254,19 @@ def trustees_tell(*, report_id: int) -> int:
         return 0
     report = Report.objects.select_related("organisation").get(pk=report_id)
     emails = list(
-        Membership.objects.filter(organisation=report.organisation, role=Role.TRUSTEE)
+        Membership.objects.filter(
+            organisation=report.organisation, role=Role.TRUSTEE, user__is_active=True
+        )
         .values_list("user__email", flat=True)
         .order_by("user__email")
     )
     link = settings.SITE_URL + reverse("reports:report-detail", args=[report.pk])
     subject = _("Your impact report is ready: %(org)s") % {"org": report.organisation.name}
     body = render_to_string("emails/report_ready.txt", {"report": report, "link": link})
-    send_mass_mail([(subject, body, None, [email]) for email in emails])
+    try:
+        send_mass_mail([(subject, body, None, [email]) for email in emails])
+    except OSError:
+        # Not sent: let the job's retry (or the next) send it.
+        Report.objects.filter(pk=report_id).update(trustees_told_at=None)
+        raise
     return len(emails)

@@ -42,17 +42,19 @@ def render_report(self, report_id: int) -> None:
         rendered = render(report)
     except SoftTimeLimitExceeded:
         reason = _("It took longer than %(n)s seconds to make.") % {"n": SOFT_LIMIT}
-    except Exception as exc:  # noqa: BLE001 - any failure is recorded on the report
+    except Exception:  # noqa: BLE001 - any failure is recorded on the report
+        # The details (which may hold SQL or data) go to the log, not to the page.
         logger.exception("Report %s failed on try %s", report_id, report.tries)
-        reason = _("It could not be made: %(error)s") % {"error": str(exc) or type(exc).__name__}
+        reason = _("Something went wrong while making it. The details are in the site's log.")
     else:
         services.report_finish(report_id=report_id, claim=claim, rendered=rendered)
         return
     # In-process jobs (no broker) cannot wait to try again: the failure shows at once,
     # with "try again".
     last = report.tries >= MAX_TRIES or self.request.is_eager
-    services.report_try_failed(report_id=report_id, claim=claim, reason=reason, last=last)
-    if not last:
+    held = services.report_try_failed(report_id=report_id, claim=claim, reason=reason, last=last)
+    # A try that lost its claim (another delivery took the report) leaves it to that one.
+    if held and not last:
         raise self.retry(countdown=2**report.tries)
 
 
@@ -69,6 +71,14 @@ def make_quarterly_reports() -> int:
     return services.quarterly_reports_make()
 
 
-@shared_task
-def tell_trustees(report_id: int) -> None:
-    services.trustees_tell(report_id=report_id)
+@shared_task(bind=True, max_retries=4, default_retry_delay=300)
+def tell_trustees(self, report_id: int) -> None:
+    """Email trustees a link to a quarterly report; a mail server that refuses is tried
+    again a few times."""
+    try:
+        services.trustees_tell(report_id=report_id)
+    except OSError as exc:
+        if self.request.is_eager or self.request.retries >= self.max_retries:
+            logger.exception("Trustees not told about report %s", report_id)
+            return
+        raise self.retry(exc=exc) from exc

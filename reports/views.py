@@ -17,7 +17,10 @@ from .models import Report
 
 
 def _report(request, pk, action) -> Report:
-    reports = Report.objects.select_related("organisation", "requested_by")
+    """Without its stored PDF and page: only the download and the preview read those."""
+    reports = Report.objects.select_related("organisation", "requested_by", "document").defer(
+        "document__pdf", "document__html"
+    )
     return get_for_user(request, reports, action, pk=pk)
 
 
@@ -57,7 +60,13 @@ class ReportRequestView(OrganisationPermissionMixin, FormView):
             requested_by=self.request.user,
         )
         if not new:
-            messages.info(self.request, _("This report is already being made: here it is."))
+            note = _("This report is already being made: here it is.")
+            if data["do_differently"].strip() and data["do_differently"] != report.do_differently:
+                note += " " + _(
+                    "What you wrote about doing differently was not added to it: make a new "
+                    "version when it is ready."
+                )
+            messages.info(self.request, note)
         return redirect("reports:report-detail", pk=report.pk)
 
 

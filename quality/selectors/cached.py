@@ -19,7 +19,7 @@ from involvement.models import Organisation
 
 from ..rating import Rated
 from .influence import influence_flags
-from .loop import loop_figures
+from .loop import loop_figures, loop_figures_shown
 from .markers import organisation_ratings
 
 FIGURES = FiguresCache("quality")
@@ -71,7 +71,8 @@ def _overview_figures(organisation: Organisation) -> dict:
             ],
             "drafts_with_sessions": [_named(draft) for draft in flags["drafts_with_sessions"]],
         },
-        "loop": loop_figures(organisation),
+        # Trustees see the overview: counts of what people raised are suppressed.
+        "loop": loop_figures_shown(loop_figures(organisation), organisation),
     }
 
 

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from activities.models import Activity
 from involvement.models import Organisation
+from involvement.suppression import suppress, suppress_share
 
 from ..models import Contribution, FeedbackResponse, LoopPage
 from ..questions import BY_KEY
@@ -159,3 +160,17 @@ def published_loop_page(activity_pk: int) -> LoopPage | None:
         .select_related("activity", "organisation")
         .first()
     )
+
+
+def loop_figures_shown(figures: dict, organisation: Organisation) -> dict:
+    """`figures` as they may be shown to people who do not see who said what (trustees, a
+    report): each suggestion comes from a person, so small counts are hidden as counts of
+    people are, and so are shares that would give one away. Medians stay."""
+    threshold = organisation.suppression_threshold
+    counts = ["total", "responded", "told", "named", "rated", "fixed", "not_happy", "overdue"]
+    return {
+        **figures,
+        **{key: suppress(figures[key], threshold) for key in counts},
+        "responded_percent": suppress_share(figures["responded"], figures["total"], threshold),
+        "fix_rate": suppress_share(figures["fixed"], figures["named"], threshold),
+    }

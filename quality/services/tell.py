@@ -99,35 +99,46 @@ def contribution_tell_by_email(*, contribution: Contribution, told_by: User) -> 
 def loop_message_email(*, contribution_id: int) -> bool:
     """Send one queued message with a new link. Returns False when there is nothing to send
     (sent already by another delivery of the job, or no longer possible)."""
-    contribution = (
-        Contribution.objects.select_related("participant", "activity", "organisation")
-        .filter(pk=contribution_id, tell_queued_at__isnull=False)
+    queued_at = (
+        Contribution.objects.filter(pk=contribution_id, tell_queued_at__isnull=False)
+        .values_list("tell_queued_at", flat=True)
         .first()
     )
-    if contribution is None or not contribution.can_tell():
-        return False
-    claimed = Contribution.objects.filter(
-        pk=contribution.pk, tell_queued_at=contribution.tell_queued_at
+    claimed = queued_at and Contribution.objects.filter(
+        pk=contribution_id, tell_queued_at=queued_at
     ).update(tell_queued_at=None)
     if not claimed:
         return False
     try:
-        with transaction.atomic():
-            _link, token = ReplyLink.issue(contribution)
-            send_mail(
-                subject=_("What we did with what you said: %(activity)s")
-                % {"activity": contribution.activity.title},
-                message=message_text(contribution, reply_url(token)),
-                from_email=None,
-                recipient_list=[contribution.participant.email],
-            )
-            _mark_told(contribution, Contribution.ToldHow.EMAIL, None)
+        return _send_loop_message(contribution_id)
     except Exception as exc:
         # Put the claim back so the retry (or staff pressing "try again") sends it.
-        Contribution.objects.filter(pk=contribution.pk).update(
-            tell_queued_at=contribution.tell_queued_at, tell_error=str(exc)[:300]
+        Contribution.objects.filter(pk=contribution_id).update(
+            tell_queued_at=queued_at, tell_error=str(exc)[:300]
         )
         raise
+
+
+@transaction.atomic
+def _send_loop_message(contribution_id: int) -> bool:
+    # As it is now: the person may have answered an earlier letter, or staff may have
+    # changed the response, while the job waited.
+    contribution = (
+        Contribution.objects.select_for_update(of=("self",))
+        .select_related("participant", "activity", "organisation")
+        .get(pk=contribution_id)
+    )
+    if not contribution.can_tell() or contribution.route() != Contribution.ToldHow.EMAIL:
+        return False
+    _link, token = ReplyLink.issue(contribution)
+    send_mail(
+        subject=_("What we did with what you said: %(activity)s")
+        % {"activity": contribution.activity.title},
+        message=message_text(contribution, reply_url(token)),
+        from_email=None,
+        recipient_list=[contribution.participant.email],
+    )
+    _mark_told(contribution, Contribution.ToldHow.EMAIL, None)
     return True
 
 

@@ -5,7 +5,6 @@ has a fixed order, so the same data always gives the same text.
 A report is made inside a job, once, so these reads favour being plain over being cached.
 """
 
-import base64
 import datetime
 from collections import Counter
 
@@ -101,6 +100,7 @@ def summary(report: Report, activities: list[Activity]) -> list[dict]:
     }
     return [
         {
+            "key": key,
             "label": label,
             "now": now[key],
             "before": before[key],
@@ -126,9 +126,9 @@ def by_approach_and_level(activities: list[Activity]) -> dict:
 
 
 def _logo(organisation) -> str:
-    """The logo as base64 for a `data:` URL: the PDF's fetcher serves nothing else."""
+    """The logo for a `data:` URL: the PDF's fetcher serves nothing else from outside."""
     logo = OrganisationLogo.objects.filter(organisation=organisation).first()
-    return base64.b64encode(bytes(logo.png)).decode() if logo else ""
+    return logo.as_base64() if logo else ""
 
 
 def _flags(organisation, activities: list[Activity]) -> dict:
@@ -145,6 +145,7 @@ def report_content(report: Report) -> dict:
     activities = scoped_activities(report, window)
     ids = [a.pk for a in activities]
     last = quarter_of(report.period_end, organisation.year_start_month)
+    rows = summary(report, activities)
     return {
         "report": report,
         "organisation": organisation,
@@ -153,7 +154,8 @@ def report_content(report: Report) -> dict:
         "rules": rating,
         "empty": not activities,
         "activities": activities,
-        "summary": summary(report, activities),
+        "summary": rows,
+        "people_involved": next(row["now"] for row in rows if row["key"] == "people"),
         "counts": by_approach_and_level(activities),
         "flags": _flags(organisation, activities),
         "presence": range_of_people(_people(ids, window), organisation),

@@ -12,7 +12,7 @@ def reports_for(organisation: Organisation) -> QuerySet:
     return (
         Report.objects.filter(organisation=organisation)
         .select_related("requested_by", "document")
-        .defer("document__pdf")
+        .defer("document__pdf", "document__html")
         .order_by("-created_at", "-pk")
     )
 

@@ -28,6 +28,7 @@ ARROWS = {
     "stay_involved": 0,
     "say": 2,
     "anonymous": 1,
+    "may_quote": 0,
 }
 TYPED = {
     "what_was_good": "Everyone was kind.",
@@ -47,6 +48,7 @@ EXPECTED = {
     "say": "consulting",
     **TYPED,
     "anonymous": True,
+    "may_quote": True,
 }
 HALFWAY = 6
 

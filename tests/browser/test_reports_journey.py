@@ -220,7 +220,9 @@ def test_report_page_without_javascript(browser, live_server, people):
     states.open_detail(page, report)
     status = page.get_by_role("status")
     assert status.locator("[data-report-label]").inner_text() == "Queued"
-    assert "refresh it" in status.inner_text()
+    assert "Refresh this page" in status.inner_text()
+    # The promise to update by itself needs the script, which is off.
+    assert not status.locator("[data-report-updates]").is_visible()
     assert page.get_by_role("link", name="Download the PDF").count() == 0
 
     render_report.apply(args=[report.pk])

@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from activities.models import Activity
 from involvement.models import Organisation
+from involvement.suppression import suppress_part
 from quality.judging import judge, judge_statuses
 from quality.models import Contribution
 from quality.selectors import loop_figures, overdue
@@ -347,11 +348,61 @@ def test_the_list_page_shows_telling_and_the_fix_rate(staff_client, activity, te
 
 
 def test_the_overview_shows_the_organisations_telling_and_fix_rate(client_for, people, telling):
+    """The overview is read by trustees: 6 told and 1 of 7 fixed are counts of people below
+    the threshold of 8, so "*"; the median is the organisation's (8.5, not the 7 of Voices
+    Council) and stays."""
     for persona in ("staff", "trustee"):
-        rows = Page.of(client_for(people[persona]).get(OVERVIEW)).rows
-        assert rows["People told what was done"] == "6", persona
+        response = client_for(people[persona]).get(OVERVIEW)
+        rows = Page.of(response).rows
+        assert rows["People told what was done"] == "*", persona
         assert rows["Median days to tell the person"] == "8.5", persona
-        assert rows[FIX_RATE] == "14% (1 of 7)", persona
+        assert rows[FIX_RATE] == "*", persona
+        assert rows["Said they are not happy"] == "*", persona
+        assert "* means fewer than 8." in response.content.decode(), persona
+
+
+def many_told(activity, happy: int, unhappy: int, not_told: int) -> None:
+    """Named responses: `happy` told and happy with it, `unhappy` told and not happy, and
+    `not_told` responded to but not told yet."""
+    person = ParticipantFactory(organisation=activity.organisation)
+    kinds = [("yes", "rated")] * happy + [("no", "rated")] * unhappy
+    kinds += [("", "responded")] * not_told
+    Contribution.objects.bulk_create(
+        Contribution(
+            organisation=activity.organisation,
+            activity=activity,
+            participant=person,
+            raised_on=D(2026, 5, 1),
+            text=f"Request {n}.",
+            source="meeting",
+            status=status,
+            decision="accepted",
+            what_changed="Done.",
+            responded_at=at(2026, 5, 2),
+            told_at=at(2026, 5, 5) if status == "rated" else None,
+            told_how="letter" if status == "rated" else "",
+            satisfied=satisfied,
+        )
+        for n, (satisfied, status) in enumerate(kinds)
+    )
+
+
+def test_the_overview_shows_telling_and_the_fix_rate_from_the_threshold_up(
+    client_for, people, activity
+):
+    """16 told (8 happy, 8 not), 8 more not told yet: every count and its rest is at least
+    the threshold, so the numbers show, to trustees too."""
+    many_told(activity, happy=8, unhappy=8, not_told=8)
+    for persona in ("staff", "trustee"):
+        response = client_for(people[persona]).get(OVERVIEW)
+        rows = Page.of(response).rows
+        assert rows["Suggestions and requests"] == "24", persona
+        assert rows["With a response"] == "24 (100%)", persona
+        assert rows["People told what was done"] == "16", persona
+        assert rows["Median days to tell the person"] == "4", persona
+        assert rows[FIX_RATE] == "33% (8 of 24)", persona
+        assert rows["Said they are not happy"] == "8", persona
+        assert "* means fewer than" not in response.content.decode(), persona
 
 
 # Changes made are communicated: the marker the app judges from the loop
@@ -409,9 +460,9 @@ def test_changes_communicated_is_met_from_80_percent_told_and_partly_from_50(
     status, evidence = statuses(activity)
     assert status == expected
     total = told_count + not_told
-    assert evidence == (
-        f"{told_count} of {total} people who raised something were told the response."
-    )
+    # Suppressed as counts of people are: a small part, or a small rest.
+    shown = suppress_part(told_count, total, activity.organisation.suppression_threshold)
+    assert evidence == (f"People were told the response to {shown[0]} of {shown[1]} suggestions.")
 
 
 def test_with_no_response_to_a_named_person_changes_communicated_does_not_apply(
@@ -435,7 +486,7 @@ def test_changes_communicated_counts_answers_as_told_and_only_this_activitys_nam
     named_responses(elsewhere, 0, 3)
     assert statuses(activity) == (
         "met",
-        "2 of 2 people who raised something were told the response.",
+        "People were told the response to * of * suggestions.",
     )
     assert statuses(elsewhere)[0] == "not_met"
 
@@ -444,11 +495,13 @@ def test_changes_communicated_counts_answers_as_told_and_only_this_activitys_nam
 
 
 def test_the_overview_shows_the_organisations_figures(staff_client, loop):
+    """The organisation's 8 (Voices Council alone has 6): at the threshold, so shown; 4 with
+    a response and 2 overdue are below it, so "*" (as the staff list page never hides)."""
     rows = Page.of(staff_client.get(OVERVIEW)).rows
     assert rows["Suggestions and requests"] == "8"
-    assert rows["With a response"] == "4 (50%)"
+    assert rows["With a response"] == "*"
     assert rows["Median days to respond"] == "6.5"
-    assert rows["Overdue (no response after 30 days)"] == "2"
+    assert rows["Overdue (no response after 30 days)"] == "*"
 
 
 def test_the_overview_lists_overdue_items_for_staff(staff_client, activity, loop):
@@ -480,19 +533,29 @@ def test_the_overview_has_no_overdue_list_when_nothing_is_overdue(staff_client, 
 def test_trustees_see_the_figures_but_not_what_people_said(client_for, trustee, loop):
     response = client_for(trustee).get(OVERVIEW)
     rows = Page.of(response).rows
-    assert rows["Overdue (no response after 30 days)"] == "2"
-    assert rows["With a response"] == "4 (50%)"
+    assert rows["Suggestions and requests"] == "8"
+    assert rows["Median days to respond"] == "6.5"
+    # 2 overdue and 4 of 8 with a response would point at people.
+    assert rows["Overdue (no response after 30 days)"] == "*"
+    assert rows["With a response"] == "*"
     html = response.content.decode()
+    assert "* means fewer than 8." in html
     assert "Overdue</h3>" not in html
     assert "Parking for carers." not in html
     assert "/you-said/" not in html
 
 
-def test_another_organisations_overview_counts_only_its_own(client_for, other_org_staff, loop):
+def test_another_organisations_overview_counts_only_its_own(
+    client_for, other_org_staff, northgate, loop
+):
+    # Northgate's one and 8 more, all overdue: enough to show (Brightwater has 8, 2 overdue).
+    elsewhere = ActivityFactory(organisation=northgate)
+    for _ in range(8):
+        waiting(elsewhere, 50)
     response = client_for(other_org_staff).get(OVERVIEW)
     rows = Page.of(response).rows
-    assert rows["Suggestions and requests"] == "1"
-    assert rows["Overdue (no response after 30 days)"] == "1"
+    assert rows["Suggestions and requests"] == "9"
+    assert rows["Overdue (no response after 30 days)"] == "9"
     html = response.content.decode()
     assert "Northgate&#x27;s own request." in html
     assert "Parking for carers." not in html
@@ -510,8 +573,48 @@ def test_changing_the_limit_in_the_settings_changes_what_is_overdue(
     response = client_for(org_admin).post(reverse("organisation-settings"), data)
     assert response.status_code == 302
     html = staff_client.get(OVERVIEW).content.decode()
-    assert Page(html).rows["Overdue (no response after 29 days)"] == "3"
+    # 3 overdue now: fewer than 8, so "*"; the list shows the one that joined.
+    assert Page(html).rows["Overdue (no response after 29 days)"] == "*"
     assert "Agendas a week before." in html.split("Overdue</h3>")[1]
+
+
+@pytest.mark.parametrize("count, shown", [(1, "*"), (7, "*"), (8, "8")])
+def test_a_trustee_sees_counts_below_the_threshold_as_a_star_and_staff_lists_them_as_they_are(
+    count, shown, client_for, trustee, staff_client, activity
+):
+    for _ in range(count):
+        waiting(activity, 40)
+    response = client_for(trustee).get(OVERVIEW)
+    rows = Page.of(response).rows
+    assert rows["Suggestions and requests"] == shown
+    assert rows["Overdue (no response after 30 days)"] == shown
+    assert rows["With a response"] == ("*" if shown == "*" else "0 (0%)")
+    assert ("* means fewer than 8." in response.content.decode()) is (shown == "*")
+    # The activity's own list (staff only) still counts each one.
+    rows = Page.of(staff_client.get(list_url(activity))).rows
+    assert rows["Suggestions and requests"] == str(count)
+    assert rows["Overdue (no response after 30 days)"] == str(count)
+
+
+def test_the_overview_hides_below_the_organisations_own_threshold(
+    client_for, trustee, brightwater, activity
+):
+    Organisation.objects.filter(pk=brightwater.pk).update(suppression_threshold=10)
+    for _ in range(9):
+        waiting(activity, 40)
+    response = client_for(trustee).get(OVERVIEW)
+    assert Page.of(response).rows["Suggestions and requests"] == "*"
+    assert "* means fewer than 10." in response.content.decode()
+
+
+def test_a_share_that_would_give_a_person_away_is_a_star(client_for, trustee, activity):
+    """10 raised, 9 with a response: 10 may show, but 90% would say one is still waiting."""
+    for _ in range(9):
+        responded(activity, D(2026, 5, 1), at(2026, 5, 2))
+    waiting(activity, 3)
+    rows = Page.of(client_for(trustee).get(OVERVIEW)).rows
+    assert rows["Suggestions and requests"] == "10"
+    assert rows["With a response"] == "*"
 
 
 def test_the_overview_lists_at_most_50_overdue_but_counts_them_all(

@@ -92,6 +92,36 @@ def world(brightwater, staff):
     )
 
 
+@pytest.fixture
+def busy(world):
+    """The world with enough else raised for each loop figure to show as a number (8 or
+    more, with 8 or more left over): the overview hides smaller counts of what people raised
+    as "*", and a write that moves one "*" to another would show nothing. On Voices Council:
+    8 told and happy, 8 responded to and not told, 8 open, each from a named person."""
+    person = ParticipantFactory(organisation=world.organisation)
+    now = timezone.now()
+    kinds = [("rated", "yes")] * 8 + [("responded", "")] * 8 + [("open", "")] * 8
+    Contribution.objects.bulk_create(
+        Contribution(
+            organisation=world.organisation,
+            activity=world.council,
+            participant=person,
+            raised_on=timezone.localdate() - datetime.timedelta(days=3),
+            text=f"Background request {n}.",
+            source="meeting",
+            status=status,
+            decision="" if status == "open" else "accepted",
+            what_changed="" if status == "open" else "Done.",
+            responded_at=None if status == "open" else now,
+            told_at=now if status == "rated" else None,
+            told_how="in_person" if status == "rated" else "",
+            satisfied=satisfied,
+        )
+        for n, (status, satisfied) in enumerate(kinds)
+    )
+    return world
+
+
 def add_contribution(w):
     services.contribution_add(
         activity=w.council,
@@ -221,15 +251,30 @@ WRITES = [
 
 @pytest.mark.parametrize("write", WRITES, ids=[write.__name__ for write in WRITES])
 def test_after_each_kind_of_write_the_overview_shows_the_new_figures(
-    write, client_for, trustee, world
+    write, client_for, trustee, busy
 ):
     client = client_for(trustee)
     before = shown(client)
     assert shown(client) == before
-    write(world)
+    write(busy)
     after = shown(client)
     assert after != before
-    assert worked_out_again(client, world.organisation) == after
+    assert worked_out_again(client, busy.organisation) == after
+
+
+def test_the_busy_world_shows_every_loop_count_as_a_number(client_for, trustee, busy):
+    """So the writes above each change a number the overview shows."""
+    loop = shown(client_for(trustee))["loop"]
+    counts = ["total", "responded", "told", "named", "rated", "fixed", "responded_percent"]
+    assert {key: loop[key] for key in counts} == {
+        "total": 27,
+        "responded": 18,
+        "told": 9,
+        "named": 27,
+        "rated": 8,
+        "fixed": 8,
+        "responded_percent": 67,
+    }
 
 
 def test_a_restored_marker_counts_again_at_once(client_for, trustee, world):
@@ -264,7 +309,7 @@ def test_the_page_from_the_cache_is_the_page_from_the_selectors(client_for, trus
     context = {
         "ratings": selectors.organisation_ratings(organisation, activities),
         "flags": selectors.influence_flags(organisation, activities),
-        "loop": selectors.loop_figures(organisation),
+        "loop": selectors.loop_figures_shown(selectors.loop_figures(organisation), organisation),
         "overdue": selectors.overdue(organisation)[:OVERDUE_SHOWN],
         "activity_count": len(activities),
     }
@@ -274,13 +319,15 @@ def test_the_page_from_the_cache_is_the_page_from_the_selectors(client_for, trus
     assert "Voices Council" in cached.split("Possible tokenism")[1]
     assert "Youth forum" in cached.split("Sessions held without an agreement")[1]
     rows = Page(cached).rows
-    assert (rows["Suggestions and requests"], rows["People told what was done"]) == ("3", "1")
+    # 3 raised and 1 told: fewer than 8, so hidden from the trustee the page is for.
+    assert (rows["Suggestions and requests"], rows["People told what was done"]) == ("*", "*")
+    assert "* means fewer than 8." in cached
 
 
 def test_the_figures_are_kept_per_organisation(client_for, staff, other_org_staff, world):
     ours = shown(client_for(staff))
     theirs = shown(client_for(other_org_staff))
-    assert ours["loop"]["total"] == 3
+    assert ours["loop"]["total"] == "*", "3 raised: fewer than 8"
     assert theirs["loop"]["total"] == 0
     assert theirs["activity_count"] == 0
 

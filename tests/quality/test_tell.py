@@ -334,6 +334,35 @@ def test_a_job_delivered_twice_sends_one_email(
     assert len(mail.outbox) == 1
 
 
+def test_the_email_says_the_response_as_it_is_when_sent(
+    staff, contribution, django_capture_on_commit_callbacks
+):
+    """Staff correct the response after the email was queued: the job reads the
+    contribution, locked, when it sends, so the email says the corrected response."""
+    queue_email(staff, contribution, django_capture_on_commit_callbacks)
+    Contribution.objects.filter(pk=contribution.pk).update(what_changed="Meetings start at 7pm.")
+    assert services.loop_message_email(contribution_id=contribution.pk) is True
+    [message] = mail.outbox
+    assert "Meetings start at 7pm." in message.body
+    assert CHANGED not in message.body
+    assert reload(contribution).status == "told"
+
+
+def test_a_message_for_someone_who_answered_meanwhile_is_not_sent(
+    staff, contribution, django_capture_on_commit_callbacks
+):
+    """They answered an earlier letter while the email waited: nothing is sent, the
+    answer stays, and no error is kept."""
+    queue_email(staff, contribution, django_capture_on_commit_callbacks)
+    Contribution.objects.filter(pk=contribution.pk).update(
+        status="rated", told_at=timezone.now(), told_how="letter", satisfied="yes"
+    )
+    assert services.loop_message_email(contribution_id=contribution.pk) is False
+    assert mail.outbox == []
+    reloaded = reload(contribution)
+    assert (reloaded.status, reloaded.tell_error) == ("rated", "")
+
+
 def test_a_message_queued_for_someone_since_erased_is_not_sent(
     staff, contribution, sam, django_capture_on_commit_callbacks
 ):

@@ -6,20 +6,25 @@ import io
 import re
 
 import pikepdf
+import pytest
 from django.utils import timezone
 
+from quality.models import FeedbackResponse
+from quality.services import contribution_from_comment
 from reports.models import Report
 from reports.rendering import report_html
 from reports.selectors import report_content
+from reports.selectors.loop import RESPONSES_SHOWN, loop_section
 from reports.selectors.voices import voices
 
 from ..factories import (
     ActivityFactory,
+    ContributionFactory,
     FeedbackRequestFactory,
     FeedbackResponseFactory,
     ParticipantFactory,
 )
-from .conftest import ask, at
+from .conftest import Q1_END, Q1_START, ask, at, services_respond
 
 HEADINGS = [
     "Summary",
@@ -60,8 +65,10 @@ def test_the_report_has_every_section_in_order_and_the_key_numbers_counted_by_ha
     assert "Felt valued (% of those who answered) * – –" in words
     assert "People involved in these activities during the period: 11." in words
     assert "2 activities ran during the period." in words
-    assert "Start the meetings after school pick-up." in words
-    assert "Accepted: we did it. Meetings now start at 4pm." in words
+    # Two suggestions: too few to count, so too few to list (see the busy quarter below).
+    assert "Suggestions and requests raised *" in words
+    assert "Start the meetings after school pick-up." not in words
+    assert "Accepted: we did it." not in words
     assert "Meet after school hours." in words
     assert "Old survey" not in words
     assert f"Brightwater Health and Care Trust {result.pages} / {result.pages}" in words
@@ -220,3 +227,105 @@ def test_people_who_gave_feedback_about_two_activities_count_once(brightwater, s
     summary = {row["label"]: row["now"] for row in report_content(ask(brightwater))["summary"]}
     assert summary["People involved"] == 8
     assert summary["People who gave feedback"] == 8
+
+
+def test_each_summary_row_has_its_key_and_the_people_involved_are_the_peoples_row(quarter):
+    content = report_content(ask(quarter.organisation))
+    assert [row["key"] for row in content["summary"]] == [
+        "activities",
+        "sessions",
+        "people",
+        "answers",
+        "felt_valued",
+    ]
+    assert content["people_involved"] == 11
+
+
+# "You said, we did": what people asked for, listed only when enough were raised to count,
+# and a person's own feedback words only with their say-so.
+
+PRIVATE = "Private: my neighbour would recognise this story."
+QUOTABLE = "The tea and the people made it worth coming."
+
+
+def loop_of(quarter) -> dict:
+    activity_ids = [quarter.voices.pk, quarter.carers.pk]
+    return loop_section(quarter.organisation, activity_ids, (Q1_START, Q1_END))
+
+
+def staff_notes(quarter, staff, count, first_day=1):
+    """`count` suggestions staff noted at meetings in May, each responded to."""
+    for n in range(count):
+        noted = ContributionFactory(
+            activity=quarter.voices,
+            created_by=staff,
+            raised_on=datetime.date(2026, 5, first_day + n),
+            text=f"Staff noted request {first_day + n}.",
+        )
+        services_respond(noted, staff, f"Done {first_day + n}.")
+
+
+def take_comment(quarter, staff, name):
+    """Voices Person `name`'s "what was good" taken as a contribution, and responded to."""
+    answer = FeedbackResponse.objects.get(request__participant=quarter.people[name])
+    taken = contribution_from_comment(response=answer, field="what_was_good", created_by=staff)
+    services_respond(taken, staff, "We kept the tea.")
+    return taken
+
+
+@pytest.fixture
+def busy_quarter(quarter, staff):
+    """The quarter's two suggestions, 6 staff noted in May and two feedback comments taken:
+    Voices Person 0 agreed to be quoted, Voices Person 2 did not. 10 raised, 9 responded."""
+    staff_notes(quarter, staff, 6)
+    take_comment(quarter, staff, "Voices Person 0")
+    take_comment(quarter, staff, "Voices Person 2")
+    return quarter
+
+
+def test_nothing_is_listed_when_too_few_were_raised_to_count(quarter):
+    loop = loop_of(quarter)
+    assert loop["figures"]["total"] == "*"
+    assert (loop["responses"], loop["more"]) == ([], False)
+
+
+def test_a_feedback_comment_is_listed_only_when_its_author_agreed_to_be_quoted(
+    busy_quarter, rendered
+):
+    loop = loop_of(busy_quarter)
+    assert loop["figures"]["total"] == 10
+    listed = [c.text for c in loop["responses"]]
+    assert "Start the meetings after school pick-up." in listed, "staff noted it: listed"
+    assert QUOTABLE in listed
+    assert PRIVATE not in listed
+    assert "Send the papers a week before." not in listed, "no response yet"
+    assert (len(listed), loop["more"]) == (8, False)
+
+    _result, text = rendered(ask(busy_quarter.organisation))
+    lines = text.splitlines()
+    section = flat(
+        "\n".join(lines[lines.index("You said, we did") : lines.index("In their own words")])
+    )
+    assert "Suggestions and requests raised 10" in section
+    assert "Start the meetings after school pick-up." in section
+    assert "Accepted: we did it. Meetings now start at 4pm." in section
+    assert QUOTABLE in section
+    assert "my neighbour would recognise" not in flat(text)
+    assert "And more" not in section
+
+
+def test_the_table_lists_the_first_12_by_the_day_raised_and_says_only_that_there_are_more(
+    quarter, staff
+):
+    # With the quarter's one response: 12 responded, all listed.
+    staff_notes(quarter, staff, RESPONSES_SHOWN - 1)
+    loop = loop_of(quarter)
+    assert (len(loop["responses"]), loop["more"]) == (RESPONSES_SHOWN, False)
+    staff_notes(quarter, staff, 2, first_day=20)
+    loop = loop_of(quarter)
+    assert (len(loop["responses"]), loop["more"]) == (RESPONSES_SHOWN, True)
+    listed = [c.text for c in loop["responses"]]
+    assert listed[0] == "Start the meetings after school pick-up.", "15 April: the first"
+    assert "Staff noted request 21." not in listed, "the last raised is left out"
+    html = html_of(ask(quarter.organisation))
+    assert "And more: these are the first, by the day they were raised." in html

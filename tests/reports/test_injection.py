@@ -81,6 +81,10 @@ def test_what_people_typed_is_shown_as_text_and_asks_for_nothing(
         activity=activity, created_by=staff, raised_on=at(2026, 5, 2).date(), text=attack("Said")
     )
     services_respond(said, staff, attack("Did"))
+    # Enough raised in the period (the quarter's 2, this and 5 more) for the "you said, we
+    # did" table to list what was said: fewer than 8 would be a "*" and no list.
+    for _ in range(5):
+        ContributionFactory(activity=activity, created_by=staff, raised_on=at(2026, 5, 3).date())
     report = ask(organisation, do_differently=attack("Differently"))
 
     result, text = rendered(report)

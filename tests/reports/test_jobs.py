@@ -5,6 +5,7 @@ the trustees' email."""
 import datetime
 import hashlib
 import io
+from unittest import mock
 
 import pytest
 from celery.exceptions import Retry
@@ -18,7 +19,7 @@ from involvement.models import Membership, Role
 from reports import services
 from reports.models import MAX_TRIES, Report, ReportDocument
 from reports.rendering import Rendered
-from reports.tasks import render_report
+from reports.tasks import render_report, tell_trustees
 
 from ..factories import OrganisationFactory, UserFactory
 from .conftest import FAKE_PDF, Q1_END, Q1_START, ask
@@ -140,11 +141,15 @@ def test_claiming_a_report_out_of_tries_marks_it_failed(brightwater):
     assert report.failure == "It stopped after 3 tries."
 
 
+FAILED_REASON = "Something went wrong while making it. The details are in the site's log."
+
+
 def test_a_render_that_always_fails_stops_after_three_tries_with_the_reason(
-    brightwater, monkeypatch
+    brightwater, monkeypatch, caplog
 ):
     """Delivered as a worker would (not in process): each try counts, the first two go back
-    in the queue, the third fails for good; the other report is made meanwhile."""
+    in the queue, the third fails for good; the other report is made meanwhile. The page
+    gets a fixed reason; what went wrong (it may hold SQL or data) goes only to the log."""
     broken, fine = ask(brightwater), ask(brightwater, audience=Report.Audience.FUNDER)
 
     def render(report):
@@ -158,7 +163,7 @@ def test_a_render_that_always_fails_stops_after_three_tries_with_the_reason(
             render_report(broken.pk)
         broken.refresh_from_db()
         assert (broken.status, broken.tries) == (Report.Status.QUEUED, attempt)
-        assert broken.failure == "It could not be made: the fonts are missing"
+        assert broken.failure == FAILED_REASON
     render_report(fine.pk)
     render_report(broken.pk)
     # A fourth delivery finds nothing to do.
@@ -166,14 +171,17 @@ def test_a_render_that_always_fails_stops_after_three_tries_with_the_reason(
 
     broken.refresh_from_db()
     assert (broken.status, broken.tries) == (Report.Status.FAILED, MAX_TRIES)
-    assert broken.failure == "It could not be made: the fonts are missing"
+    assert broken.failure == FAILED_REASON
+    assert "the fonts are missing" in caplog.text
     assert not ReportDocument.objects.filter(report=broken).exists()
     fine.refresh_from_db()
     assert fine.status == Report.Status.READY
     assert ReportDocument.objects.filter(report=fine).count() == 1
 
 
-def test_in_process_a_failure_is_final_at_once_with_the_reason(brightwater, monkeypatch):
+def test_in_process_a_failure_is_final_at_once_with_the_reason(
+    brightwater, monkeypatch, caplog, staff_client
+):
     report = ask(brightwater)
 
     def render(report):
@@ -183,7 +191,39 @@ def test_in_process_a_failure_is_final_at_once_with_the_reason(brightwater, monk
     render_report.delay(report.pk)
     report.refresh_from_db()
     assert (report.status, report.tries) == (Report.Status.FAILED, 1)
-    assert report.failure == "It could not be made: no room on the page"
+    assert report.failure == FAILED_REASON
+    assert "no room on the page" in caplog.text
+    page = staff_client.get(reverse("reports:report-detail", args=[report.pk])).content.decode()
+    assert "Something went wrong while making it. The details are in the site&#x27;s log." in page
+    assert "no room on the page" not in page
+
+
+def test_a_try_that_lost_its_claim_records_nothing_and_is_not_retried(brightwater, monkeypatch):
+    """While this try rendered, a second delivery of the job claimed the report: the failing
+    try neither marks the report nor queues a retry of its own; the second one carries on."""
+    report = ask(brightwater)
+    taken = []
+
+    def render(report):
+        taken.append(services.report_claim(report_id=report.pk)[1])
+        raise RuntimeError("the fonts are missing")
+
+    monkeypatch.setattr("reports.tasks.render", render)
+    render_report(report.pk)  # no Retry raised
+    report.refresh_from_db()
+    assert (report.status, report.tries, report.failure) == (Report.Status.RENDERING, 2, "")
+    assert report.claim == taken[0]
+
+
+def test_a_failed_try_says_whether_it_still_held_the_report(brightwater):
+    report = ask(brightwater)
+    _report, first = services.report_claim(report_id=report.pk)
+    _report, second = services.report_claim(report_id=report.pk)
+    failed = services.report_try_failed
+    assert failed(report_id=report.pk, claim=first, reason="late", last=False) is False
+    assert failed(report_id=report.pk, claim=second, reason="broken", last=False) is True
+    report.refresh_from_db()
+    assert (report.status, report.failure) == (Report.Status.QUEUED, "broken")
 
 
 def test_trying_again_puts_a_failed_report_back_with_three_more_tries(
@@ -341,6 +381,83 @@ def test_trustees_are_told_once(brightwater, trustee, fake_render):
     assert services.trustees_tell(report_id=report.pk) == 1
     assert services.trustees_tell(report_id=report.pk) == 0
     assert len(mail.outbox) == 1
+
+
+def test_a_trustee_whose_account_is_closed_is_not_emailed(
+    brightwater, trustee, second_trustee, fake_render
+):
+    second_trustee.is_active = False
+    second_trustee.save()
+    report = ask(brightwater, automatic=True)
+    finish(report)
+    assert services.trustees_tell(report_id=report.pk) == 1
+    assert [message.to for message in mail.outbox] == [[trustee.email]]
+
+
+def test_a_mail_server_that_refuses_leaves_the_trustees_to_be_told_later(
+    brightwater, trustee, fake_render
+):
+    report = ask(brightwater, automatic=True)
+    finish(report)
+    with mock.patch("django.core.mail.send_mass_mail", side_effect=OSError("Refused")):
+        with pytest.raises(OSError):
+            services.trustees_tell(report_id=report.pk)
+    report.refresh_from_db()
+    assert report.trustees_told_at is None
+    assert mail.outbox == []
+    assert services.trustees_tell(report_id=report.pk) == 1
+    report.refresh_from_db()
+    assert report.trustees_told_at is not None
+    assert [message.to for message in mail.outbox] == [[trustee.email]]
+
+
+@pytest.fixture
+def ready_quarterly(brightwater, trustee, fake_render):
+    report = ask(brightwater, automatic=True)
+    finish(report)
+    return report
+
+
+REFUSED = OSError("Connection refused")
+
+
+def as_a_worker_delivers(task, report_id, retries):
+    """Run `task` as a worker's delivery of it would (not in process), on its `retries`th
+    retry; `task.retry` stands in for queueing the next (jobs here otherwise run at once)."""
+    with mock.patch.object(task, "retry", side_effect=Retry) as retry:
+        task.push_request(retries=retries, is_eager=False, called_directly=False)
+        try:
+            task.run(report_id)
+        finally:
+            task.pop_request()
+    return retry
+
+
+def test_the_trustees_email_job_tries_again_when_the_mail_server_refuses(ready_quarterly):
+    with mock.patch("django.core.mail.send_mass_mail", side_effect=REFUSED):
+        with pytest.raises(Retry):
+            as_a_worker_delivers(tell_trustees, ready_quarterly.pk, retries=0)
+    assert mail.outbox == []
+    ready_quarterly.refresh_from_db()
+    assert ready_quarterly.trustees_told_at is None
+    # The retry sends it.
+    tell_trustees.apply(args=[ready_quarterly.pk])
+    assert len(mail.outbox) == 1
+    ready_quarterly.refresh_from_db()
+    assert ready_quarterly.trustees_told_at is not None
+
+
+def test_the_trustees_email_job_gives_up_in_process_or_after_its_retries(ready_quarterly, caplog):
+    with mock.patch("django.core.mail.send_mass_mail", side_effect=REFUSED):
+        tell_trustees.apply(args=[ready_quarterly.pk])  # in process: no retry, no error
+        assert "Trustees not told about report" in caplog.text
+        caplog.clear()
+        retry = as_a_worker_delivers(
+            tell_trustees, ready_quarterly.pk, retries=tell_trustees.max_retries
+        )
+    retry.assert_not_called()
+    assert "Trustees not told about report" in caplog.text
+    assert mail.outbox == []
 
 
 def test_trustees_are_not_emailed_about_a_report_someone_asked_for(

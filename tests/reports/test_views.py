@@ -168,6 +168,26 @@ def test_sending_the_same_request_twice_gives_one_report(staff_client):
     assert b"This report is already being made: here it is." in second.content
 
 
+NOT_ADDED = "What you wrote about doing differently was not added to it"
+
+
+@pytest.mark.parametrize(
+    "second_text, told",
+    [
+        ("Meet at the library instead.", True),
+        ("Meet in the evenings.", False),  # the same words
+        ("", False),  # nothing written the second time
+    ],
+)
+def test_a_second_request_says_when_its_words_were_not_added(staff_client, second_text, told):
+    staff_client.post(REQUEST, asked())
+    second = staff_client.post(REQUEST, asked(do_differently=second_text), follow=True)
+    assert Report.objects.get().do_differently == "Meet in the evenings."
+    html = second.content.decode()
+    assert "This report is already being made: here it is." in html
+    assert (NOT_ADDED in html) is told
+
+
 def in_ten_days() -> str:
     return (timezone.localdate() + datetime.timedelta(days=10)).isoformat()
 
