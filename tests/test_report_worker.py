@@ -119,16 +119,23 @@ def test_a_report_that_always_fails_stops_after_three_tries_and_the_others_are_m
     tmp_path, brightwater, staff
 ):
     needs_real_broker_and_database()
-    with running_worker(tmp_path, **POISONED):
+    with running_worker(tmp_path, **POISONED) as worker:
         poisoned = ask(brightwater, staff, days=30, do_differently=POISON)
         first = ask(brightwater, staff, days=60)
         second = ask(brightwater, staff, days=90)
         for report in (poisoned, first, second):
             wait_until(lambda report=report: finished(report), f"{report} finished")
+        log = worker.log_text()
 
     poisoned.refresh_from_db()
     assert (poisoned.status, poisoned.tries) == (Report.Status.FAILED, MAX_TRIES)
-    assert POISON_ERROR in poisoned.failure
+    # The page says what happened in plain words; the error itself is in the worker's log.
+    assert (
+        poisoned.failure
+        == "Something went wrong while making it. The details are in the site's log."
+    )
+    assert POISON_ERROR not in poisoned.failure
+    assert log.count(POISON_ERROR) >= MAX_TRIES
     assert not ReportDocument.objects.filter(report=poisoned).exists()
     assert_made_once(first, tries=1)
     assert_made_once(second, tries=1)
