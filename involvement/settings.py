@@ -132,6 +132,17 @@ AXES_USERNAME_FORM_FIELD = "username"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_ENABLED = env_bool("AXES_ENABLED", True)
+# The client's own address behind a proxy (django-ipware reads these). Left at REMOTE_ADDR
+# behind a proxy, everyone shares the proxy's address: one person's failures would lock an
+# account for everyone and use up everyone's guesses at links.
+AXES_IPWARE_META_PRECEDENCE_ORDER = tuple(
+    env_list("AXES_IPWARE_META_PRECEDENCE_ORDER", "REMOTE_ADDR")
+)
+AXES_IPWARE_PROXY_ORDER = os.environ.get("AXES_IPWARE_PROXY_ORDER", "left-most")
+AXES_IPWARE_PROXY_COUNT = int(os.environ.get("AXES_IPWARE_PROXY_COUNT") or 0) or None
+AXES_IPWARE_PROXY_TRUSTED_IPS = tuple(env_list("AXES_IPWARE_PROXY_TRUSTED_IPS")) or None
+# django-ratelimit (the limit on guessed links) finds the address through axes, the same way.
+RATELIMIT_IP_META_KEY = "axes.helpers.get_client_ip_address"
 
 LANGUAGE_CODE = "en-gb"
 LANGUAGES = [("en-gb", _("English")), ("cy", _("Welsh"))]

@@ -79,6 +79,19 @@ def count_guess(request) -> None:
     is_ratelimited(request, increment=True, **_limit())
 
 
+def refuse_guess(request):
+    """A link that opens nothing (unknown, expired, stopped) counts against its address, and
+    past the limit is refused with 429. It is called only after the token has been checked:
+    a good link is never counted or refused, so one person's mistyped links do not shut out
+    everyone else behind the same router (a drop-in centre). The 192-bit token, not this
+    limit, is what makes guessing hopeless (a right guess opens even past the limit); the
+    limit turns guessing into 429s in the log, where it can be seen."""
+    if too_many_guesses(request):
+        return link_not_working(request, status=429)
+    count_guess(request)
+    return link_not_working(request)
+
+
 def grant(request, feedback_request: FeedbackRequest, key: str = GRANTS) -> None:
     # A new session key on the way in, so a session planted before the link was opened
     # cannot ride on it.

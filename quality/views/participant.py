@@ -20,12 +20,9 @@ from .access import private
 @require_GET
 def feedback_start(request, token):
     """Exchange the link for a grant and move on to a URL without the token."""
-    if access.too_many_guesses(request):
-        return access.link_not_working(request, status=429)
     feedback_request = services.feedback_link_redeem(token=token)
     if feedback_request is None:
-        access.count_guess(request)
-        return access.link_not_working(request)
+        return access.refuse_guess(request)
     access.grant(request, feedback_request)
     return redirect("quality:feedback-form", pk=feedback_request.pk)
 

@@ -37,12 +37,9 @@ COMMENT = Question(
 @require_GET
 def reply_start(request, token):
     """Exchange the link for a grant and move on to a URL without the token."""
-    if access.too_many_guesses(request):
-        return access.link_not_working(request, status=429)
     contribution = services.reply_link_redeem(token=token)
     if contribution is None or not contribution.can_rate():
-        access.count_guess(request)
-        return access.link_not_working(request)
+        return access.refuse_guess(request)
     access.grant(request, contribution, key=access.REPLY_GRANTS)
     return redirect("quality:reply", pk=contribution.pk)
 
