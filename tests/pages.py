@@ -13,6 +13,7 @@ class Page(HTMLParser):
         self.summary_links: list[tuple[str, str]] = []  # (href, text) in the error summary
         self.field_errors: list[tuple[str | None, str]] = []  # (id, text) beside fields
         self.values: dict[str, list[str]] = {}  # what each named control holds now
+        self.kinds: dict[str, str] = {}  # each named control's type ("text", "textarea", ...)
         self.forms: list[dict] = []  # {"method", "action", "csrf": bool}
         self.rows: dict[str, str] = {}  # summary lists: the first value shown for each key
         self._stack: list[str] = []
@@ -47,6 +48,7 @@ class Page(HTMLParser):
         if tag == "input":
             self._read_input(attrs)
         if tag == "textarea":
+            self.kinds.setdefault(attrs.get("name", ""), "textarea")
             self._capture = {"kind": "textarea", "name": attrs.get("name", ""), "text": ""}
         if tag == "select":
             self._select = attrs.get("name")
@@ -63,6 +65,7 @@ class Page(HTMLParser):
             self.forms[-1]["csrf"] = True
         if not name or kind in {"submit", "button"}:
             return
+        self.kinds.setdefault(name, kind)
         if kind in {"radio", "checkbox"} and "checked" not in attrs:
             return
         self.values.setdefault(name, []).append(attrs.get("value", ""))

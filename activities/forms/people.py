@@ -1,7 +1,6 @@
 """Forms for the people involved: participant records, involvements and attendance."""
 
 from django import forms
-from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
 from involvement.forms import GDSFormMixin
@@ -155,10 +154,8 @@ class AttendanceForm(GDSFormMixin, forms.Form):
         super().__init__(*args, **kwargs)
         for person in people:
             name = f"person_{person.pk}"
-            # The GOV.UK radios template prints a legend with |safe, and this one is typed by
-            # people: escape it here (escaped text is not escaped twice elsewhere).
             self.fields[name] = forms.ChoiceField(
-                label=escape(person.name),
+                label=person.name,
                 choices=self.CHOICES,
                 required=False,
                 widget=forms.RadioSelect,
