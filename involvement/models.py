@@ -1,7 +1,6 @@
 """The core every app imports: people, organisations and their roles."""
 
 import base64
-import secrets
 from datetime import timedelta
 
 from django.conf import settings
@@ -10,6 +9,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from .tokens import new_token
 
 
 class TimeStamped(models.Model):
@@ -151,12 +152,20 @@ class Membership(TimeStamped):
         return f"{self.user} ({self.get_role_display()}, {self.organisation})"
 
 
-def _invitation_token() -> str:
-    return secrets.token_urlsafe(32)
+def _unusable_token_hash() -> str:
+    """The hash of a token nobody holds: a new invitation opens nothing until its email job
+    gives it a link (`Invitation.issue_link`)."""
+    return new_token()[1]
+
+
+# The default of the plain-text token column that migration 0001 made.
+_invitation_token = _unusable_token_hash
+
+INVITATION_DAYS = 14
 
 
 def _invitation_expiry():
-    return timezone.now() + timedelta(days=14)
+    return timezone.now() + timedelta(days=INVITATION_DAYS)
 
 
 class Invitation(TimeStamped):
@@ -167,7 +176,11 @@ class Invitation(TimeStamped):
     )
     email = models.EmailField(_("email address"))
     role = models.CharField(_("role"), max_length=20, choices=Role.choices)
-    token = models.CharField(max_length=64, unique=True, default=_invitation_token)
+    # Only the hash of the link's token, as for feedback links (involvement/tokens.py).
+    token_hash = models.CharField(max_length=64, unique=True, default=_unusable_token_hash)
+    # Set when the email is queued and cleared by the job that sends it, so a job delivered
+    # twice sends once.
+    email_queued_at = models.DateTimeField(null=True, blank=True)
     invited_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
@@ -189,3 +202,11 @@ class Invitation(TimeStamped):
 
     def is_usable(self) -> bool:
         return self.accepted_at is None and self.expires_at > timezone.now()
+
+    def issue_link(self) -> str:
+        """A new link, working for INVITATION_DAYS from now; any earlier one stops working.
+        The token is returned once and never stored."""
+        token, self.token_hash = new_token()
+        self.expires_at = _invitation_expiry()
+        self.save(update_fields=["token_hash", "expires_at", "updated_at"])
+        return token

@@ -1,6 +1,14 @@
 from django.conf import settings
 from django.contrib.auth import get_user_model
 
+from .models import Invitation
+from .tokens import token_hash
+
+
+def invitation_for_token(token: str) -> Invitation | None:
+    """The invitation a link opens, used or not (its page says which), or None."""
+    return Invitation.objects.filter(token_hash=token_hash(token)).first()
+
 
 def user_exists(email: str) -> bool:
     return get_user_model().objects.filter(email__iexact=email).exists()

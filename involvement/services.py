@@ -1,8 +1,12 @@
 """Writes that touch several core models or send mail."""
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
 from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -13,17 +17,61 @@ from .models import Invitation, Membership, Organisation, OrganisationLogo, Role
 def membership_invite(
     *, organisation: Organisation, email: str, role: str, invited_by: User
 ) -> Invitation:
-    """Create (or renew) the open invitation for `email` and e-mail it after commit."""
+    """Create (or renew) the open invitation for `email` and e-mail it after commit. The
+    link is made by the email job, so its token never passes through the broker."""
     from .tasks import send_invitation_email
 
     invitation, _created = Invitation.objects.update_or_create(
         organisation=organisation,
         email=email.lower(),
         accepted_at=None,
-        defaults={"role": role, "invited_by": invited_by},
+        defaults={"role": role, "invited_by": invited_by, "email_queued_at": timezone.now()},
     )
     transaction.on_commit(lambda: send_invitation_email.delay(invitation.pk))
     return invitation
+
+
+def invitation_link_email(*, invitation_id: int) -> bool:
+    """Send the queued email for one invitation with a new link (the only one that works).
+    Returns False when there is nothing to send (already sent by another delivery of the
+    job, or accepted)."""
+    queued_at = (
+        Invitation.objects.filter(
+            pk=invitation_id, email_queued_at__isnull=False, accepted_at__isnull=True
+        )
+        .values_list("email_queued_at", flat=True)
+        .first()
+    )
+    claimed = queued_at and Invitation.objects.filter(
+        pk=invitation_id, email_queued_at=queued_at
+    ).update(email_queued_at=None)
+    if not claimed:
+        return False
+    try:
+        _send_invitation(Invitation.objects.select_related("organisation").get(pk=invitation_id))
+    except Exception:
+        # Put the claim back so the job's retry sends it.
+        Invitation.objects.filter(pk=invitation_id).update(email_queued_at=queued_at)
+        raise
+    return True
+
+
+@transaction.atomic
+def _send_invitation(invitation: Invitation) -> None:
+    # In one transaction with the sending: a link whose email failed is never kept.
+    token = invitation.issue_link()
+    context = {
+        "invitation": invitation,
+        "link": settings.SITE_URL + reverse("invitation-start", args=[token]),
+        "service_name": settings.SITE_NAME,
+    }
+    send_mail(
+        subject=_("You are invited to join %(org)s on Involvement")
+        % {"org": invitation.organisation.name},
+        message=render_to_string("emails/invitation.txt", context),
+        from_email=None,
+        recipient_list=[invitation.email],
+    )
 
 
 @transaction.atomic

@@ -265,12 +265,12 @@ if PRODUCTION:
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"redact_links": {"()": "involvement.logging.RedactFeedbackTokens"}},
+    "filters": {"redact_links": {"()": "involvement.logging.RedactLinkTokens"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
         "weasyprint.progress": {"level": "WARNING"},
-        # These log request paths, which for a feedback link hold its token.
+        # These log request paths, which for a personal or invitation link hold its token.
         "django.request": {"filters": ["redact_links"]},
         # Django's own config stops this one propagating; it keeps a handler of ours.
         "django.server": {"filters": ["redact_links"], "handlers": ["console"], "propagate": False},
@@ -286,6 +286,8 @@ PAGINATE_BY = 25
 # Personal feedback links: how long one works, and how many bad links one IP address may try.
 FEEDBACK_LINK_DAYS = int(os.environ.get("FEEDBACK_LINK_DAYS", "60"))
 FEEDBACK_LINK_GUESSES = os.environ.get("FEEDBACK_LINK_GUESSES", "20/h")
+# How many invitation links that open nothing one IP address may try.
+INVITATION_LINK_GUESSES = os.environ.get("INVITATION_LINK_GUESSES", "20/h")
 # When people are told they will hear what was done with their feedback.
 FEEDBACK_REPLY_WEEKS = int(os.environ.get("FEEDBACK_REPLY_WEEKS", "8"))
 # Keeps what a person typed on a feedback page when their CSRF token has changed.

@@ -50,7 +50,9 @@ urlpatterns = [
     path(
         "members/<int:pk>/role/", views.MembershipRoleUpdateView.as_view(), name="membership-role"
     ),
-    path("invitations/<str:token>/", views.invitation_accept, name="invitation-accept"),
+    # The emailed link (its token is redacted from logs), and the page it leads to.
+    path("invitations/<str:token>/", views.invitation_start, name="invitation-start"),
+    path("invitations/<int:pk>/accept/", views.invitation_accept, name="invitation-accept"),
     path("", include("activities.urls")),
     path("", include("quality.urls")),
     path("", include("outcomes.urls")),

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
@@ -7,8 +8,10 @@ from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_POST
 from django.views.generic import FormView, ListView, UpdateView
+from django_ratelimit.core import is_ratelimited
 
 from . import forms, selectors, services
 from .middleware import SESSION_KEY
@@ -148,9 +151,51 @@ class MembershipRoleUpdateView(OrganisationPermissionMixin, UpdateView):
         return redirect(self.success_url)
 
 
-def invitation_accept(request, token):
-    """Join an organisation from an e-mailed link: as the signed-in person, or a new account."""
-    invitation = get_object_or_404(Invitation.objects.select_related("organisation"), token=token)
+# The invitation this session opened through its link: the pages after the link check it.
+INVITATION_GRANT = "invitation_grant"
+
+
+@require_GET
+@never_cache
+def invitation_start(request, token):
+    """Exchange the emailed link for a grant in the session and move on to a URL without the
+    token (as feedback links do), so the token is in no later page, log line or `?next=`."""
+    invitation = selectors.invitation_for_token(token)
+    if invitation is None:
+        response = _invitation_link_refused(request)
+    else:
+        # A new session key on the way in, so a session planted before cannot ride on it.
+        request.session.cycle_key()
+        request.session[INVITATION_GRANT] = invitation.pk
+        response = redirect("invitation-accept", pk=invitation.pk)
+    response["Referrer-Policy"] = "no-referrer"
+    return response
+
+
+def _invitation_link_refused(request):
+    """A link that opens nothing counts against its address; past the limit it is refused
+    with 429. Only failures are counted, after the token was checked, so a real link always
+    works from an address where others mistyped theirs (a drop-in centre behind one router).
+    The token's 192 bits make guessing hopeless; the limit keeps it slow and visible."""
+    limited = is_ratelimited(
+        request,
+        group="invitation-link",
+        key="ip",
+        rate=settings.INVITATION_LINK_GUESSES,
+        increment=True,
+    )
+    context = {"too_many": limited}
+    status = 429 if limited else 404
+    return render(request, "involvement/invitation_link_not_working.html", context, status=status)
+
+
+@never_cache
+def invitation_accept(request, pk):
+    """Join an organisation through the link's grant: as the signed-in person, or a new
+    account."""
+    if request.session.get(INVITATION_GRANT) != pk:
+        return render(request, "involvement/invitation_link_not_working.html", status=404)
+    invitation = get_object_or_404(Invitation.objects.select_related("organisation"), pk=pk)
     user = request.user if request.user.is_authenticated else None
     early = _invitation_refusal(request, invitation, user)
     if early:
@@ -186,6 +231,7 @@ def _invitation_refusal(request, invitation, user):
 def _invitation_join(request, invitation, user, form):
     if user is not None:
         membership = services.invitation_accept(invitation=invitation, user=user)
+        request.session.pop(INVITATION_GRANT, None)
         request.session[SESSION_KEY] = membership.organisation_id
         return redirect("home")
     services.invitation_accept(
@@ -193,5 +239,6 @@ def _invitation_join(request, invitation, user, form):
         full_name=form.cleaned_data["full_name"],
         password=form.cleaned_data["password1"],
     )
+    request.session.pop(INVITATION_GRANT, None)
     messages.success(request, _("Your account is ready. Sign in to start."))
     return redirect("login")

@@ -26,6 +26,7 @@ from .factories import (
     QualityMarkerFactory,
     SessionFactory,
     feedback_link,
+    invitation_link,
 )
 from .reports.conftest import make_report
 
@@ -117,7 +118,8 @@ def brightwater_objects(brightwater, staff, service_user):
     record and `involvement` is Sam's part in `activity`, on which Sam was asked for feedback.
     Ali sent feedback on `activity` with a comment still to take as a contribution; the
     "you said, we did" page of `other_activity` is published, that of `activity` is not. Ali
-    has a response not told yet; Sam was told what was done about something else."""
+    has a response not told yet; Sam was told what was done about something else. The
+    `invitation` has a working `invitation_link`."""
     jordan = ParticipantFactory(organisation=brightwater, name="Jordan R", user=service_user)
     activity = ActivityFactory(organisation=brightwater, created_by=staff, agreed_with=[jordan])
     other_activity = ActivityFactory(
@@ -141,6 +143,9 @@ def brightwater_objects(brightwater, staff, service_user):
         what_changed="Some meetings are in the evening now.",
         responded_at=timezone.now(),
     )
+    invitation = InvitationFactory(
+        organisation=brightwater, email="newcomer@example.org", role=Role.STAFF
+    )
     told = ContributionFactory(
         activity=activity,
         created_by=staff,
@@ -159,11 +164,8 @@ def brightwater_objects(brightwater, staff, service_user):
         "participant": {"pk": jordan.pk},
         "involvement": {"pk": InvolvementFactory(activity=activity, participant=sam).pk},
         "membership": {"pk": Membership.objects.get(user=staff, organisation=brightwater).pk},
-        "invitation": {
-            "token": InvitationFactory(
-                organisation=brightwater, email="newcomer@example.org", role=Role.STAFF
-            ).token
-        },
+        "invitation": {"pk": invitation.pk},
+        "invitation_link": {"token": invitation_link(invitation)},
         "reset_link": {"uidb64": "MQ", "token": "not-a-real-token"},
         # Sam has been asked for feedback on `activity`, and has a working link.
         "feedback_request": {"pk": asked.pk},

@@ -51,12 +51,19 @@ class MembershipFactory(factory.django.DjangoModelFactory):
 
 
 class InvitationFactory(factory.django.DjangoModelFactory):
+    """An invitation without a working link yet; `invitation_link` gives it one."""
+
     class Meta:
         model = Invitation
 
     organisation = factory.SubFactory(OrganisationFactory)
     email = factory.Sequence(lambda n: f"invited{n}@example.org")
     role = Role.STAFF
+
+
+def invitation_link(invitation: Invitation) -> str:
+    """A new working link for `invitation`: the token, as the email would carry it."""
+    return invitation.issue_link()
 
 
 class ParticipantFactory(factory.django.DjangoModelFactory):

@@ -1,8 +1,6 @@
 """Feedback from the people involved (Table 2's markers for the individual involved), asked
 through a personal link, a letter, or entered by staff from paper or a phone call."""
 
-import hashlib
-import secrets
 from datetime import timedelta
 
 from django.conf import settings
@@ -13,17 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from activities.models import Activity, Participant, Session
 from involvement.models import Organisation, TimeStamped
-
-
-def token_hash(token: str) -> str:
-    """Only this is stored: a leaked database cannot be turned back into working links."""
-    return hashlib.sha256(token.encode()).hexdigest()
-
-
-def new_token() -> tuple[str, str]:
-    """A personal link's token, 192 bits from the operating system's CSPRNG, and its hash."""
-    token = secrets.token_urlsafe(24)
-    return token, token_hash(token)
+from involvement.tokens import new_token, token_hash  # noqa: F401 - quality.models exports them
 
 
 class Rating(models.TextChoices):

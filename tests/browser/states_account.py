@@ -12,6 +12,7 @@ from django.utils.http import urlsafe_base64_encode
 from involvement import services
 from involvement.models import User
 
+from ..factories import invitation_link
 from .helpers import (
     expect_error_summary,
     expect_heading,
@@ -180,13 +181,13 @@ def organisation_settings_error(page, people, live_server):
 
 def invitation_new_user(page, people, live_server):
     invitation = invite(people)
-    page.goto(reverse("invitation-accept", args=[invitation.token]))
+    page.goto(reverse("invitation-start", args=[invitation_link(invitation)]))
     expect_heading(page, "Join Brightwater")
 
 
 def invitation_new_user_error(page, people, live_server):
     invitation = invite(people)
-    page.goto(reverse("invitation-accept", args=[invitation.token]))
+    page.goto(reverse("invitation-start", args=[invitation_link(invitation)]))
     page.get_by_label("Choose a password").fill("short")
     submit(page, "Create my account and join")
     expect_error_summary(page)
@@ -194,15 +195,16 @@ def invitation_new_user_error(page, people, live_server):
 
 def invitation_expired(page, people, live_server):
     invitation = invite(people)
+    token = invitation_link(invitation)
     invitation.expires_at = timezone.now() - datetime.timedelta(days=1)
     invitation.save(update_fields=["expires_at"])
-    page.goto(reverse("invitation-accept", args=[invitation.token]))
+    page.goto(reverse("invitation-start", args=[token]))
     expect_heading(page, "no longer works")
 
 
 def invitation_existing_user_signed_out(page, people, live_server):
     invitation = invite(people, email=people["other_org_staff"].email)
-    page.goto(reverse("invitation-accept", args=[invitation.token]))
+    page.goto(reverse("invitation-start", args=[invitation_link(invitation)]))
     expect_heading(page, "Join Brightwater")
     assert page.get_by_role("link", name="Sign in").is_visible()
 
@@ -210,14 +212,14 @@ def invitation_existing_user_signed_out(page, people, live_server):
 def invitation_existing_user_signed_in(page, people, live_server):
     invitation = invite(people, email=people["other_org_staff"].email)
     sign_in(page, people["other_org_staff"], live_server)
-    page.goto(reverse("invitation-accept", args=[invitation.token]))
+    page.goto(reverse("invitation-start", args=[invitation_link(invitation)]))
     assert page.get_by_role("button", name="Accept invitation").is_visible()
 
 
 def invitation_wrong_user(page, people, live_server):
     invitation = invite(people)
     sign_in(page, people["other_org_staff"], live_server)
-    page.goto(reverse("invitation-accept", args=[invitation.token]))
+    page.goto(reverse("invitation-start", args=[invitation_link(invitation)]))
     expect_heading(page, "different email address")
 
 

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from involvement.models import Invitation, Membership, Role, User
 
-from ..factories import InvitationFactory
+from ..factories import InvitationFactory, invitation_link
 from ..pages import assert_field_error, assert_form_error
 
 
@@ -79,7 +79,8 @@ def invitation(brightwater, org_admin):
 
 
 def accept(client, invitation, **data):
-    url = reverse("invitation-accept", args=[invitation.token])
+    client.get(reverse("invitation-start", args=[invitation_link(invitation)]))
+    url = reverse("invitation-accept", args=[invitation.pk])
     return client.post(url, {"full_name": "Nia Jones", **data})
 
 
