@@ -24,6 +24,7 @@ from .models import (
     PopulationGroup,
     Session,
 )
+from .signals import participant_erasing
 
 
 def once_per_submission(model, organisation, submission_key, insert):
@@ -279,8 +280,10 @@ def participant_erase(*, participant: Participant) -> Participant:
     """Remove a person's identity and everything personal, keeping their involvement and
     attendance as anonymous rows so counts stay true. Agreement history names people through
     rows, so it shows the erased label from now on. Their "about you" answers go; their
-    feedback ratings stay as anonymous aggregates, without their words."""
+    feedback ratings stay as anonymous aggregates, without their words. Apps above this one
+    hear of it first (`participant_erasing`), in the same transaction."""
     participant = Participant.objects.select_for_update().get(pk=participant.pk)
+    participant_erasing.send(sender=Participant, participant=participant)
     for field, value in ERASED_FIELDS.items():
         setattr(participant, field, value)
     participant.name = _("Erased person %(n)s") % {"n": participant.pk}

@@ -9,6 +9,17 @@ class ReportsConfig(AppConfig):
     verbose_name = _("Impact reports")
     default_auto_field = "django.db.models.BigAutoField"
 
+    def ready(self):
+        from activities.signals import participant_erasing
+
+        from .erasure import erase_from_reports
+
+        def erase_words(sender, participant, **kwargs):
+            erase_from_reports(participant=participant)
+
+        # Erasing a person takes their words out of the reports already made.
+        participant_erasing.connect(erase_words, weak=False, dispatch_uid="reports.erase_words")
+
     def ensure_demo_data(self, people) -> list[tuple[str, str]]:
         """The last quarter's board report for `seed_demo`; returns the line it prints."""
         from .demo import ensure_demo_report

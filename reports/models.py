@@ -86,17 +86,58 @@ class Report(TimeStamped):
 
 
 class ReportDocument(models.Model):
-    """A finished report's PDF, kept apart so lists never load it. Never changed: making the
+    """A finished report's PDF, kept apart so lists never load it. Changed only to take out
+    the words of a person who was erased (each change is a `ReportRedaction`); making the
     report again gives a new version with its own document."""
 
     report = models.OneToOneField(Report, on_delete=models.CASCADE, related_name="document")
     pdf = models.BinaryField(editable=False)
-    # The same report as a web page, made with the PDF from the same data.
+    # The same report as a web page, made with the PDF from the same data. Each person's
+    # own words in it are marked with where they came from (reports.redaction).
     html = models.TextField(editable=False)
     sha256 = models.CharField(max_length=64, editable=False)
     pages = models.PositiveSmallIntegerField(default=0)
     size = models.PositiveIntegerField(default=0)
     created_at = models.DateTimeField(auto_now_add=True)
+    # 1 as made; one more for each change.
+    revision = models.PositiveSmallIntegerField(default=1)
+    # Set while the PDF is to be made again from the changed page (its old bytes are gone);
+    # moved on by each try and by the sweep, which counts from it.
+    pdf_wanted_at = models.DateTimeField(null=True, blank=True)
+    pdf_tries = models.PositiveSmallIntegerField(default=0)
 
     def __str__(self):
         return f"PDF of {self.report}"
+
+    def is_pdf_waiting(self) -> bool:
+        return self.pdf_wanted_at is not None
+
+    def pdf_gave_up(self) -> bool:
+        return self.is_pdf_waiting() and self.pdf_tries >= MAX_TRIES
+
+
+class ReportRedaction(models.Model):
+    """A change to a finished report: a person's words taken out at their request. Keeps the
+    checksum of the PDF it destroyed, so the report's history of checksums stays whole."""
+
+    class Reason(models.TextChoices):
+        ERASURE = "erasure", _("Words removed at a person’s request")
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="redactions")
+    # The document's revision this change made.
+    revision = models.PositiveSmallIntegerField()
+    reason = models.CharField(max_length=20, choices=Reason.choices, default=Reason.ERASURE)
+    passages = models.PositiveSmallIntegerField(_("passages removed"))
+    # Blank when no PDF of the revision before had been made yet.
+    replaced_sha256 = models.CharField(max_length=64, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["report", "revision"]
+        constraints = [
+            models.UniqueConstraint(fields=["report", "revision"], name="report_redaction_once")
+        ]
+
+    def __str__(self):
+        return f"{self.report} revision {self.revision}"

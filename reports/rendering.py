@@ -1,5 +1,6 @@
 """A report's HTML, the same template for the browser preview and the PDF."""
 
+import re
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -11,6 +12,8 @@ from .pdf import render_report_pdf
 from .selectors import report_content
 
 TEMPLATE = "reports/document.html"
+# The preview's own bar: our markup only, nothing anyone typed.
+PREVIEW_BAR = re.compile(r'<nav class="preview-bar"[^>]*>.*?</nav>', re.DOTALL)
 
 
 def report_html(content: dict, *, preview: bool) -> str:
@@ -35,3 +38,15 @@ def render(report: Report) -> Rendered:
         content = report_content(report)
         pdf, pages = render_report_pdf(report_html(content, preview=False))
         return Rendered(pdf, pages, report_html(content, preview=True))
+
+
+def pdf_html_of(page: str) -> str:
+    """The PDF's HTML from the stored web page, which differs only in the preview's bar and
+    where the style sheet is (a test holds this true), so a changed page gives its PDF."""
+    assets = f'href="{settings.STATIC_URL}reports/'
+    return PREVIEW_BAR.sub("", page, count=1).replace(assets, 'href="', 1)
+
+
+def pdf_of_page(page: str) -> tuple[bytes, int]:
+    """The PDF of a stored web page, and its number of pages."""
+    return render_report_pdf(pdf_html_of(page))

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from activities.models import Activity
 from involvement.models import Organisation, User
 
+from .erasure import report_pdfs_sweep
 from .models import MAX_TRIES, Report, ReportDocument
 
 
@@ -206,7 +207,8 @@ def reports_sweep() -> int:
             # Touched first, so the next sweep waits for this job rather than adding one.
             render_report.delay(pk)
             queued += 1
-    return queued
+    # And PDFs left to be made again after someone's words were taken out.
+    return queued + report_pdfs_sweep(stuck_before=now - STUCK_AFTER)
 
 
 def quarterly_reports_make(*, today: datetime.date | None = None) -> int:

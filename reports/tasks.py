@@ -12,9 +12,9 @@ from celery.exceptions import SoftTimeLimitExceeded
 from celery.signals import worker_process_shutdown
 from django.utils.translation import gettext as _
 
-from . import pdf, services
+from . import erasure, pdf, services
 from .models import MAX_TRIES
-from .rendering import render
+from .rendering import pdf_of_page, render
 
 logger = logging.getLogger(__name__)
 # A worker process leaves through os._exit, which skips atexit: clear the fonts' copy here.
@@ -56,6 +56,34 @@ def render_report(self, report_id: int) -> None:
     # A try that lost its claim (another delivery took the report) leaves it to that one.
     if held and not last:
         raise self.retry(countdown=2**report.tries)
+
+
+@shared_task(
+    bind=True,
+    acks_late=True,
+    reject_on_worker_lost=True,
+    soft_time_limit=SOFT_LIMIT,
+    time_limit=HARD_LIMIT,
+    max_retries=MAX_TRIES,
+)
+def remake_report_pdf(self, document_id: int) -> None:
+    """The PDF again, from a stored page some words were taken out of (reports.erasure).
+    Safe to deliver twice: the first to finish keeps its PDF, the other keeps nothing."""
+    document = erasure.report_pdf_claim(document_id=document_id)
+    if document is None:
+        return
+    try:
+        pdf_bytes, pages = pdf_of_page(document.html)
+    except Exception:  # noqa: BLE001 - tried again; the sweep takes over if this is lost
+        logger.exception(
+            "PDF of report document %s failed on try %s", document_id, document.pdf_tries
+        )
+        if document.pdf_tries < MAX_TRIES and not self.request.is_eager:
+            raise self.retry(countdown=2**document.pdf_tries) from None
+        return
+    erasure.report_pdf_finish(
+        document_id=document_id, revision=document.revision, pdf=pdf_bytes, pages=pages
+    )
 
 
 @shared_task

@@ -81,7 +81,11 @@ class ReportDetailView(OrganisationPermissionMixin, TemplateView):
         document = getattr(self.report, "document", None) if self.report.status == "ready" else None
         versions = selectors.reports_for(self.request.organisation).filter(key=self.report.key)
         return super().get_context_data(
-            report=self.report, document=document, versions=versions, **kwargs
+            report=self.report,
+            document=document,
+            versions=versions,
+            redactions=self.report.redactions.all(),
+            **kwargs,
         )
 
 
@@ -140,6 +144,9 @@ def report_download(request, pk):
     document = getattr(report, "document", None)
     if report.status != Report.Status.READY or document is None:
         raise Http404
+    if document.is_pdf_waiting():
+        messages.info(request, _("The PDF is being made again. Try again in a minute."))
+        return redirect("reports:report-detail", pk=report.pk)
     name = f"impact-report-{report.period_start}-{report.period_end}-v{report.version}.pdf"
     response = HttpResponse(bytes(document.pdf), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{name}"'

@@ -180,7 +180,7 @@ def test_quotes_leave_out_drafts_other_periods_the_undecided_and_long_comments(q
         anything_else="Shorter papers, please.",
     )
     quoted = voices([voices_council.pk], (datetime.date(2026, 4, 1), datetime.date(2026, 6, 30)))
-    assert sorted(quoted) == sorted(
+    assert sorted(quote.text for quote in quoted) == sorted(
         [
             "The tea and the people made it worth coming.",
             "I felt heard when the chair read back our points.",
