@@ -1,7 +1,7 @@
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Submit
 from django import forms
-from django.contrib.auth import password_validation
+from django.contrib.auth import get_user_model, password_validation
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, SetPasswordForm
 from django.utils.translation import gettext_lazy as _
 
@@ -88,7 +88,8 @@ class MembershipRoleForm(GDSFormMixin, forms.ModelForm):
 
 
 class InvitationAcceptForm(GDSFormMixin, forms.Form):
-    """For someone without an account yet: their name and a password."""
+    """For someone without an account yet: their name and a password, checked against the
+    account about to be made (its email, name and the inviting organisation)."""
 
     submit_label = _("Create my account and join")
 
@@ -97,7 +98,10 @@ class InvitationAcceptForm(GDSFormMixin, forms.Form):
     )
     password1 = forms.CharField(
         label=_("Choose a password"),
-        help_text=_("At least 10 characters. Avoid common words and only numbers."),
+        help_text=_(
+            "At least 10 characters. Avoid common words, only numbers, and your "
+            "organisation's name."
+        ),
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
     password2 = forms.CharField(
@@ -105,14 +109,22 @@ class InvitationAcceptForm(GDSFormMixin, forms.Form):
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
 
+    def __init__(self, *args, invitation, **kwargs):
+        self.invitation = invitation
+        super().__init__(*args, **kwargs)
+
     def clean(self):
         cleaned = super().clean()
         one, two = cleaned.get("password1"), cleaned.get("password2")
         if one and two and one != two:
             self.add_error("password2", _("The two passwords do not match."))
         elif one:
+            # Not saved: the validators only read its email and name.
+            person = get_user_model()(
+                email=self.invitation.email, full_name=cleaned.get("full_name", "")
+            )
             try:
-                password_validation.validate_password(one)
+                password_validation.validate_password(one, person)
             except forms.ValidationError as error:
                 self.add_error("password1", error)
         return cleaned

@@ -200,7 +200,9 @@ def invitation_accept(request, pk):
     early = _invitation_refusal(request, invitation, user)
     if early:
         return early
-    form = forms.InvitationAcceptForm(request.POST) if request.method == "POST" else None
+    form = None
+    if request.method == "POST" and user is None:
+        form = forms.InvitationAcceptForm(request.POST, invitation=invitation)
     if request.method == "POST" and (user is not None or form.is_valid()):
         try:
             return _invitation_join(request, invitation, user, form)
@@ -208,7 +210,7 @@ def invitation_accept(request, pk):
             # Used or expired between showing the page and pressing the button.
             return render(request, "involvement/invitation_used.html", status=410)
     if user is None:
-        form = form or forms.InvitationAcceptForm()
+        form = form or forms.InvitationAcceptForm(invitation=invitation)
     return render(
         request, "involvement/invitation_accept.html", {"invitation": invitation, "form": form}
     )
