@@ -12,6 +12,7 @@ from django.db.models import Model, Q, QuerySet
 from django.http import Http404
 
 from .models import Role
+from .sessions import KeepsTypingMixin
 
 ADMIN, STAFF, TRUSTEE, SERVICE_USER = Role.ADMIN, Role.STAFF, Role.TRUSTEE, Role.SERVICE_USER
 EVERYONE = frozenset(Role.values)
@@ -116,8 +117,9 @@ def get_for_user(request, queryset: QuerySet, action: str, **lookup) -> Model:
     return obj
 
 
-class OrganisationPermissionMixin:
-    """The one permission mixin for views.
+class OrganisationPermissionMixin(KeepsTypingMixin):
+    """The one permission mixin for views. (Every signed-in form view uses it, so it also
+    brings back what was typed when a session ended: involvement/sessions.py.)
 
     Anonymous people go to sign in; people with no organisation see a page that says so; a
     role without `permission_required` gets 403. Object views fetch through `get_for_user`.

@@ -9,6 +9,7 @@ from . import forms, views
 auth_patterns = [
     path("sign-in/", views.LoginView.as_view(), name="login"),
     path("sign-out/", auth_views.LogoutView.as_view(), name="logout"),
+    path("keep-alive/", views.session_keep_alive, name="session-keep-alive"),
     path(
         "password-reset/",
         auth_views.PasswordResetView.as_view(

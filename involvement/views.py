@@ -4,7 +4,7 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db import connection
-from django.http import Http404, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext as _
@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET, require_POST
 from django.views.generic import FormView, ListView, UpdateView
 from django_ratelimit.core import is_ratelimited
 
-from . import forms, selectors, services
+from . import forms, selectors, services, sessions
 from .middleware import SESSION_KEY
 from .models import Invitation, Membership, Organisation, OrganisationLogo
 from .permissions import OrganisationPermissionMixin, get_for_user, scope
@@ -244,3 +244,11 @@ def _invitation_join(request, invitation, user, form):
     request.session.pop(INVITATION_GRANT, None)
     messages.success(request, _("Your account is ready. Sign in to start."))
     return redirect("login")
+
+
+@require_POST
+@login_required
+def session_keep_alive(request):
+    """ "Stay signed in": counts as activity, so the idle time starts again."""
+    sessions.start_idle_clock(request.session)
+    return HttpResponse(status=204)

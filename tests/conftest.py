@@ -37,6 +37,17 @@ def fast_password_hashing(settings):
 
 
 @pytest.fixture(autouse=True)
+def static_files_as_they_are(settings):
+    """Under production settings (tests/test_headers.py runs so), serve static files without
+    the manifest, which only `collectstatic` makes."""
+    if settings.PRODUCTION:
+        settings.STORAGES = {
+            **settings.STORAGES,
+            "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+        }
+
+
+@pytest.fixture(autouse=True)
 def tasks_run_in_process():
     """Run Celery tasks in this process, even when REDIS_URL made the settings non-eager.
 

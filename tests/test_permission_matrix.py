@@ -35,6 +35,8 @@ CASES = [
     Case("login", "GET", (302, 302, 302, 302, 302, 200)),
     Case("logout", "GET", ALL_405),
     Case("logout", "POST", (302,) * 6),
+    Case("session-keep-alive", "GET", ALL_405),
+    Case("session-keep-alive", "POST", (204,) * 5 + (SIGN_IN,)),
     Case("password_reset", "GET", (200,) * 6),
     Case("password_reset_done", "GET", (200,) * 6),
     Case("password_reset_confirm", "GET", (200,) * 6, target="reset_link"),

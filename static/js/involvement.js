@@ -59,3 +59,46 @@ if (reportStatus) {
   };
   window.setTimeout(poll, 1000);
 }
+
+// Two minutes before a signed-in session would end without activity, say so and offer to
+// stay signed in (WCAG 2.2.1, timing adjustable). "Stay signed in" asks the server to count
+// this as activity; when the time is up the dialog says so and how to carry on.
+const timeout = document.querySelector("[data-session-timeout]");
+if (timeout && typeof timeout.showModal === "function") {
+  const idle = Number(timeout.dataset.idleSeconds) * 1000;
+  const warnBefore = Math.min(120_000, idle / 2);
+  let timers = [];
+  const ended = () => {
+    for (const selector of ["[data-session-title]", "[data-session-text]"]) {
+      const element = timeout.querySelector(selector);
+      element.textContent = element.dataset.ended;
+    }
+    timeout.querySelector("[data-session-stay]").hidden = true;
+    const signIn = timeout.querySelector("[data-session-sign-in]");
+    signIn.hidden = false;
+    signIn.focus();
+  };
+  const schedule = () => {
+    timers.forEach(window.clearTimeout);
+    timers = [
+      window.setTimeout(() => timeout.open || timeout.showModal(), idle - warnBefore),
+      window.setTimeout(ended, idle),
+    ];
+  };
+  timeout.querySelector("[data-session-stay]").addEventListener("click", async () => {
+    try {
+      const response = await fetch(timeout.dataset.keepAlive, {
+        method: "POST",
+        headers: { "X-CSRFToken": timeout.dataset.csrf },
+        credentials: "same-origin",
+        redirect: "manual",
+      });
+      if (response.status !== 204) return ended();
+    } catch {
+      return ended();
+    }
+    timeout.close();
+    schedule();
+  });
+  schedule();
+}

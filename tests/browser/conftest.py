@@ -50,6 +50,49 @@ def pytest_collection_modifyitems(config, items):
         item.add_marker(pytest.mark.skip(reason=reason))
 
 
+# Chromium reports each thing the Content-Security-Policy refused: to the page as an event
+# (heard here through a binding) and to the console as "Refused to ...".
+WATCH_CSP = """
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.__cspViolation(`${event.violatedDirective} refused ${event.blockedURI}`
+    + ` at ${event.sourceFile}:${event.lineNumber} ${event.sample}`);
+});
+"""
+CSP_VIOLATIONS: list[str] = []
+
+
+class WatchedBrowser:
+    """The browser, whose every new context records Content-Security-Policy violations into
+    CSP_VIOLATIONS; each test fails on any (`_no_csp_violations`)."""
+
+    def __init__(self, browser):
+        self._browser = browser
+
+    def __getattr__(self, name):
+        return getattr(self._browser, name)
+
+    def new_context(self, **options):
+        context = self._browser.new_context(**options)
+        context.expose_binding("__cspViolation", lambda _source, text: CSP_VIOLATIONS.append(text))
+        context.add_init_script(WATCH_CSP)
+        context.on("console", self._console)
+        return context
+
+    @staticmethod
+    def _console(message):
+        if "Content Security Policy" in message.text:
+            CSP_VIOLATIONS.append(message.text)
+
+
+@pytest.fixture(autouse=True)
+def _no_csp_violations():
+    """Every browser test runs under the site's Content-Security-Policy and fails on anything
+    it refused: an inline script or style without the nonce, a resource from elsewhere."""
+    CSP_VIOLATIONS.clear()
+    yield
+    assert not CSP_VIOLATIONS, "Content-Security-Policy violations:\n" + "\n".join(CSP_VIOLATIONS)
+
+
 @pytest.fixture(scope="package")
 def browser():
     """One Chromium for all the browser tests, closed when they are done.
@@ -70,7 +113,7 @@ def browser():
             browser = playwright.chromium.launch(
                 executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
             )
-            yield browser
+            yield WatchedBrowser(browser)
             browser.close()
     finally:
         if before is None:
