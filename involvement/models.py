@@ -210,3 +210,18 @@ class Invitation(TimeStamped):
         self.expires_at = _invitation_expiry()
         self.save(update_fields=["token_hash", "expires_at", "updated_at"])
         return token
+
+
+class UnsentJob(TimeStamped):
+    """A job the broker refused (Redis down), kept until the sweep sends it
+    (involvement/jobs.py). Written only on a failure."""
+
+    task = models.CharField(max_length=200)
+    args = models.JSONField(default=list)
+    error = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return f"{self.task}{tuple(self.args)}"

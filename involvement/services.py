@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from .jobs import enqueue_on_commit
 from .models import Invitation, Membership, Organisation, OrganisationLogo, Role, User
 
 
@@ -27,7 +28,7 @@ def membership_invite(
         accepted_at=None,
         defaults={"role": role, "invited_by": invited_by, "email_queued_at": timezone.now()},
     )
-    transaction.on_commit(lambda: send_invitation_email.delay(invitation.pk))
+    enqueue_on_commit(send_invitation_email, invitation.pk)
     return invitation
 
 

@@ -240,11 +240,28 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_TIME_LIMIT = 10 * 60
 CELERY_TASK_SOFT_TIME_LIMIT = 9 * 60
 # Visibility timeout above the hard time limit, so a long job is not handed to a second worker.
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 60 * 60}
+# With Redis down a request must not hang: a 2-second connect, a 5-second wait for a reply
+# (kombu waits forever by default, and its reads poll every second, well inside that), and
+# one retry; then the job goes to the outbox (involvement/jobs.py).
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": 60 * 60,
+    "socket_connect_timeout": 2,
+    "socket_timeout": 5,
+}
+CELERY_TASK_PUBLISH_RETRY_POLICY = {
+    "max_retries": 1,
+    "interval_start": 0,
+    "interval_step": 0.2,
+    "interval_max": 0.2,
+}
 CELERY_WORKER_MAX_TASKS_PER_CHILD = 50
 # What beat (`make beat`, exactly one) starts: quarterly reports each morning (made once per
-# quarter), and a sweep for report jobs that were lost.
+# quarter), a sweep for report jobs that were lost, and one for jobs the broker refused.
 CELERY_BEAT_SCHEDULE = {
+    "send-unsent-jobs": {
+        "task": "involvement.tasks.send_unsent_jobs",
+        "schedule": 60,
+    },
     "quarterly-reports": {
         "task": "reports.tasks.make_quarterly_reports",
         "schedule": crontab(hour=6, minute=0),

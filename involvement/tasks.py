@@ -1,6 +1,6 @@
 from celery import shared_task
 
-from . import services
+from . import jobs, services
 
 
 @shared_task(bind=True, max_retries=5, default_retry_delay=60)
@@ -11,3 +11,9 @@ def send_invitation_email(self, invitation_id: int) -> None:
         services.invitation_link_email(invitation_id=invitation_id)
     except OSError as exc:
         raise self.retry(exc=exc) from exc
+
+
+@shared_task
+def send_unsent_jobs() -> int:
+    """Send again the jobs the broker refused while it was down. Beat runs it every minute."""
+    return jobs.unsent_jobs_send()

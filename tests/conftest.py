@@ -1,11 +1,13 @@
 """Personas and shared fixtures: the same people `manage.py seed_demo` creates."""
 
 import importlib
+from unittest import mock
 
 import pytest
 from django.apps import apps
 from django.test import Client
 from django.utils import timezone
+from kombu.exceptions import OperationalError
 
 from activities.demo_people import ensure_demo_people
 from involvement import celery_app
@@ -57,6 +59,19 @@ def tasks_run_in_process():
     celery_app.conf.task_always_eager = True
     yield
     celery_app.conf.task_always_eager = before
+
+
+@pytest.fixture
+def broker_down():
+    """Every task publish fails as it does with Redis down: Celery raises kombu's
+    OperationalError once its publish retries are spent (checked against a closed port; see
+    tests/test_worker.py). Tasks run in-process here, so the failure is put at the publish
+    step they all pass through, `apply_async`. Call the fixture's value to bring it back."""
+    refused = OperationalError("Error 111 connecting to 127.0.0.1:6379. Connection refused.")
+    patcher = mock.patch("celery.app.task.Task.apply_async", side_effect=refused)
+    patcher.start()
+    yield patcher.stop
+    patcher.stop()
 
 
 @pytest.fixture

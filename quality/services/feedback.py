@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from activities.models import AboutYou, Activity, Participant, Session
+from involvement.jobs import enqueue_on_commit
 from involvement.models import User
 
 from ..models import FeedbackLink, FeedbackRequest, FeedbackResponse, token_hash
@@ -69,7 +70,7 @@ def _queue_emails(requests, task) -> None:
     ids = [r.pk for r in requests]
     FeedbackRequest.objects.filter(pk__in=ids).update(email_queued_at=now, email_error="")
     for pk in ids:
-        transaction.on_commit(lambda pk=pk: task.delay(pk))
+        enqueue_on_commit(task, pk)
 
 
 @transaction.atomic

@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from activities.models import PreferredFormat
+from involvement.jobs import enqueue_on_commit
 from involvement.models import User
 
 from ..models import Contribution, ReplyLink, token_hash
@@ -92,7 +93,7 @@ def contribution_tell_by_email(*, contribution: Contribution, told_by: User) -> 
     contribution.tell_error = ""
     contribution.told_by = told_by
     contribution.save(update_fields=["tell_queued_at", "tell_error", "told_by", "updated_at"])
-    transaction.on_commit(lambda: send_loop_message.delay(contribution.pk))
+    enqueue_on_commit(send_loop_message, contribution.pk)
     return contribution
 
 

@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 from django.views.generic import FormView, TemplateView
 
@@ -96,8 +97,16 @@ class FeedbackSendView(ActivityFeedbackMixin, FormView):
             created_by=self.request.user,
             session=self.session,
         )
+        # "Shortly": a job sends them, and if the broker is down, the outbox's next sweep.
+        count = len(requests)
         messages.success(
-            self.request, _("Sending %(n)d personal links by email.") % {"n": len(requests)}
+            self.request,
+            ngettext(
+                "%(n)d personal link will be sent by email shortly.",
+                "%(n)d personal links will be sent by email shortly.",
+                count,
+            )
+            % {"n": count},
         )
         return redirect(_feedback_url(self.activity, self.session))
 
@@ -130,7 +139,15 @@ def feedback_remind_all(request, pk):
 
 def _remind(request, activity, requests, session):
     count = services.feedback_request_remind(requests=requests)
-    messages.success(request, _("Sending %(n)d reminders by email.") % {"n": count})
+    messages.success(
+        request,
+        ngettext(
+            "%(n)d reminder will be sent by email shortly.",
+            "%(n)d reminders will be sent by email shortly.",
+            count,
+        )
+        % {"n": count},
+    )
     return redirect(_feedback_url(activity, session))
 
 

@@ -87,7 +87,7 @@ class ContributionTellView(ContributionStepMixin, FormView):
             return self._letter()
         if how == Contribution.ToldHow.EMAIL:
             services.contribution_tell_by_email(contribution=self.contribution, told_by=user)
-            messages.success(self.request, _("The email is on its way."))
+            messages.success(self.request, _("The email will be sent shortly."))
         else:
             services.contribution_told_in_person(contribution=self.contribution, told_by=user)
             messages.success(

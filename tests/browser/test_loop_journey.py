@@ -133,7 +133,7 @@ def test_staff_tell_someone_by_email_by_keyboard(browser, live_server, people, m
         reverse("quality:contribution-list", args=[activity.pk]) + f"#contribution-{item.pk}"
     )
     banner = page.locator(".govuk-notification-banner--success")
-    assert "The email is on its way." in banner.inner_text()
+    assert "The email will be sent shortly." in banner.inner_text()
     told = card.locator(".govuk-summary-list__row", has_text="Told them")
     assert told.locator("dd").inner_text().startswith("By email, ")
     assert card.locator(".govuk-tag").get_by_text("Told", exact=True).is_visible()

@@ -279,7 +279,7 @@ def test_the_list_says_an_email_is_waiting_until_the_job_has_run(
 ):
     with django_capture_on_commit_callbacks(execute=False):
         response = staff_client.post(tell_url(contribution), {"how": "email"}, follow=True)
-    assert "The email is on its way." in response.content.decode()
+    assert "The email will be sent shortly." in response.content.decode()
     assert "Email waiting to be sent" in response.content.decode()
     assert "An email to them is waiting to be sent." in (
         staff_client.get(tell_url(contribution)).content.decode()

@@ -1,0 +1,69 @@
+"""Asking for a report while the broker is down: the request still succeeds, the page says
+the report will start shortly, and the job waits in the outbox (involvement.jobs) until the
+next minute's sweep sends it."""
+
+import logging
+
+from django.urls import reverse
+
+from involvement.models import UnsentJob
+from involvement.tasks import send_unsent_jobs
+from reports import services
+from reports.models import Report
+
+from .conftest import ask, make_report
+from .test_views import REQUEST, asked
+
+
+def test_asking_for_a_report_with_the_broker_down_succeeds_and_the_sweep_starts_it(
+    staff_client, broker_down, fake_render, django_capture_on_commit_callbacks, caplog
+):
+    caplog.set_level(logging.WARNING)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = staff_client.post(REQUEST, asked())
+    assert response.status_code == 302
+    report = Report.objects.get()
+    assert response.url == reverse("reports:report-detail", args=[report.pk])
+    page = staff_client.get(response.url).content.decode()
+    assert "It will start shortly." in page
+    [job] = UnsentJob.objects.all()
+    assert (job.task, job.args) == ("reports.tasks.render_report", [report.pk])
+    assert "Connection refused" in job.error
+    assert "reports.tasks.render_report" in caplog.text
+
+    broker_down()  # the broker is back
+    assert send_unsent_jobs() == 1
+    assert not UnsentJob.objects.exists()
+    assert fake_render.made == [report.pk]
+    assert Report.objects.get().status == Report.Status.READY
+
+
+def test_trying_again_with_the_broker_down_keeps_the_job(
+    brightwater, staff_client, broker_down, django_capture_on_commit_callbacks
+):
+    failed = make_report(brightwater, status=Report.Status.FAILED)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = staff_client.post(reverse("reports:report-retry", args=[failed.pk]))
+    assert response.status_code == 302
+    assert UnsentJob.objects.get().args == [failed.pk]
+
+
+def test_a_finished_report_keeps_telling_the_trustees_for_later(
+    brightwater, broker_down, django_capture_on_commit_callbacks
+):
+    report = ask(brightwater, automatic=True)
+    claimed, claim = services.report_claim(report_id=report.pk)
+    rendered = type("Rendered", (), {"pdf": b"%PDF", "html": "<p></p>", "pages": 1})
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.report_finish(report_id=report.pk, claim=claim, rendered=rendered)
+    tasks = set(UnsentJob.objects.values_list("task", flat=True))
+    assert "reports.tasks.tell_trustees" in tasks
+
+
+def test_the_stuck_report_sweep_survives_the_broker_being_down(brightwater, broker_down):
+    report = make_report(brightwater, status=Report.Status.QUEUED)
+    Report.objects.filter(pk=report.pk).update(
+        updated_at=report.updated_at - services.STUCK_AFTER * 2
+    )
+    assert services.reports_sweep() == 1
+    assert UnsentJob.objects.get().args == [report.pk]
