@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect
+from django.utils.html import escape
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 from django.views.generic import FormView, TemplateView
@@ -134,7 +135,14 @@ def report_preview(request, pk):
     document = getattr(report, "document", None)
     if report.status != Report.Status.READY or document is None:
         raise Http404
-    return HttpResponse(document.html, headers={"Cache-Control": "private, no-store"})
+    page = document.html
+    if document.is_pdf_waiting():
+        # The stored page's own bar (our markup) says so; the page itself is already changed.
+        notice = escape(
+            _("Some words were removed at a person’s request; the PDF is being made again.")
+        )
+        page = page.replace("</nav>", f"<p>{notice}</p></nav>", 1)
+    return HttpResponse(page, headers={"Cache-Control": "private, no-store"})
 
 
 @require_safe

@@ -136,6 +136,7 @@ def test_until_the_pdf_is_made_again_nothing_old_is_readable_and_the_page_says_s
     assert "being made again" in download.content.decode()
     preview = client.get(reverse("reports:report-preview", args=[made.report.pk])).content
     assert ALI not in preview.decode() and REMOVED in preview.decode()
+    assert "the PDF is being made again" in preview.decode()
     page = client.get(reverse("reports:report-detail", args=[made.report.pk])).content.decode()
     assert "being made again" in page
     assert before.sha256 in page, "the destroyed PDF's checksum is on the page"
