@@ -16,6 +16,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from activities.models import Participant
+from involvement.jobs import enqueue, enqueue_on_commit
 from quality.models import Contribution, FeedbackResponse
 
 from . import redaction
@@ -77,7 +78,7 @@ def _restart_reports_being_made(organisation_id: int) -> None:
         status=Report.Status.QUEUED, claim=None, tries=F("tries") - 1, updated_at=timezone.now()
     )
     for pk in rendering:
-        transaction.on_commit(lambda pk=pk: render_report.delay(pk))
+        enqueue_on_commit(render_report, pk)
 
 
 def _redact(document: ReportDocument, organisation_id: int, sources: set[str], note: str) -> int:
@@ -103,7 +104,7 @@ def _redact(document: ReportDocument, organisation_id: int, sources: set[str], n
         pdf_wanted_at=timezone.now(),
         pdf_tries=0,
     )
-    transaction.on_commit(lambda: remake_report_pdf.delay(document.pk))
+    enqueue_on_commit(remake_report_pdf, document.pk)
     return 1
 
 
@@ -148,6 +149,6 @@ def report_pdfs_sweep(*, stuck_before) -> int:
         if ReportDocument.objects.filter(pk=pk, pdf_wanted_at=wanted_at).update(
             pdf_wanted_at=timezone.now()
         ):
-            remake_report_pdf.delay(pk)
+            enqueue(remake_report_pdf, pk)
             queued += 1
     return queued

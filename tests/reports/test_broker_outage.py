@@ -6,12 +6,14 @@ import logging
 
 from django.urls import reverse
 
+from activities.services import participant_erase
 from involvement.models import UnsentJob
 from involvement.tasks import send_unsent_jobs
 from reports import services
-from reports.models import Report
+from reports.models import Report, ReportDocument
 
 from .conftest import ask, make_report
+from .test_erasure import made  # noqa: F401 - a fixture: the quarter's report, made for real
 from .test_views import REQUEST, asked
 
 
@@ -67,3 +69,22 @@ def test_the_stuck_report_sweep_survives_the_broker_being_down(brightwater, brok
     )
     assert services.reports_sweep() == 1
     assert UnsentJob.objects.get().args == [report.pk]
+
+
+def test_erasing_someone_quoted_with_the_broker_down_succeeds_and_the_sweep_remakes_the_pdf(
+    request, db, django_capture_on_commit_callbacks
+):
+    # The report is made first, with the broker up; then it goes down.
+    quarter = request.getfixturevalue("made")
+    broker_back = request.getfixturevalue("broker_down")
+    with django_capture_on_commit_callbacks(execute=True):
+        participant_erase(participant=quarter.ali)
+    [job] = UnsentJob.objects.all()
+    document = ReportDocument.objects.get(report=quarter.report)
+    assert (job.task, job.args) == ("reports.tasks.remake_report_pdf", [document.pk])
+
+    broker_back()
+    assert send_unsent_jobs() == 1
+    document.refresh_from_db()
+    assert document.pdf_wanted_at is None
+    assert bytes(document.pdf).startswith(b"%PDF")
