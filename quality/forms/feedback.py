@@ -1,6 +1,7 @@
 """Forms for feedback: the questions (all on one page, or one per page in easy read), the
 optional "about you" questions, and the staff forms for asking people."""
 
+from crispy_forms_gds.choices import Choice
 from crispy_forms_gds.layout import Field, Layout, Size, Submit
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -169,6 +170,50 @@ class AboutYouForm(GDSFormMixin, forms.Form):
 
     def values(self) -> dict:
         return {n: self.cleaned_data.get(n, "") for n in DEMOGRAPHIC_FIELDS if n in self.fields}
+
+
+class AboutYouKeptForm(GDSFormMixin, forms.Form):
+    """What to do with the answers about a person we already keep. Asked instead of showing
+    them: a personal link is a weak credential (a letter can be lost, a link forwarded), so
+    it may write these answers but never reads them back."""
+
+    KEEP, REPLACE, WITHDRAW = "keep", "replace", "withdraw"
+    submit_label = _("Continue")
+
+    choice = forms.ChoiceField(
+        label=_("What do you want to do with your answers?"),
+        choices=[
+            Choice(KEEP, _("Keep my answers as they are")),
+            Choice(
+                REPLACE,
+                _("Change my answers"),
+                hint=_("We delete the answers we have, then ask you the questions again."),
+            ),
+            Choice(
+                WITHDRAW,
+                _("Delete my answers"),
+                hint=_("We delete your answers and your agreement for us to keep them."),
+            ),
+        ],
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Choose whether to keep, change or delete your answers."),
+            "invalid_choice": _("Choose one of the answers shown."),
+        },
+    )
+
+    def __init__(self, *args, easy=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper.layout = Layout(Field.radios("choice", legend_size=Size.MEDIUM))
+        if easy:
+            field = self.fields["choice"]
+            field.label = _("What do you want to do?")
+            field.choices = [
+                (self.KEEP, _("Keep my answers")),
+                (self.REPLACE, _("Change my answers")),
+                (self.WITHDRAW, _("Delete my answers")),
+            ]
+            field.error_messages["required"] = _("Choose what you want to do.")
 
 
 class FeedbackSendForm(GDSFormMixin, forms.Form):

@@ -2,6 +2,7 @@
 
 from .feedback import (
     about_you_save,
+    about_you_withdraw,
     feedback_letter_issue,
     feedback_link_email,
     feedback_link_redeem,
@@ -47,6 +48,7 @@ __all__ = [
     "reply_link_redeem",
     "reply_url",
     "about_you_save",
+    "about_you_withdraw",
     "contribution_add",
     "contribution_from_comment",
     "contribution_respond",

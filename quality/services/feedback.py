@@ -240,6 +240,14 @@ def about_you_save(*, participant: Participant, values: dict, consent_wording: s
 
 
 @transaction.atomic
+def about_you_withdraw(*, participant: Participant) -> bool:
+    """The person takes back their answers about themselves. The record of their consent is
+    on the same row, so it goes with them. Returns whether there was anything to delete."""
+    deleted, _by_model = AboutYou.objects.filter(participant=participant).delete()
+    return bool(deleted)
+
+
+@transaction.atomic
 def feedback_on_behalf(
     *,
     activity: Activity,

@@ -1,6 +1,13 @@
-"""The optional "about you" questions after the feedback, kept only with consent."""
+"""The optional "about you" questions after the feedback, kept only with consent.
+
+A personal link may write these answers but never reads them back: anyone holding one of the
+person's links (a new printed letter, a link for another activity, a forwarded email) would
+otherwise see their age, gender, ethnicity and disability. So no question is ever pre-filled,
+and once answers are kept the page asks whether to keep, change or delete them instead.
+"""
 
 from django import forms
+from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
@@ -10,19 +17,18 @@ from activities.models import DEMOGRAPHIC_FIELDS, AboutYou
 from involvement.forms import GDSFormMixin
 
 from .. import services
-from ..forms import AboutYouForm
+from ..forms import AboutYouForm, AboutYouKeptForm
 from . import access
 from .access import private
 from .participant import _context
 
 QUESTION_NAMES = list(DEMOGRAPHIC_FIELDS)
+DELETED = _("We have deleted your answers about you.")
+DELETED_EASY = _("We deleted your answers.")
 
 
-def _initial(participant) -> dict:
-    about = AboutYou.objects.filter(participant=participant).first()
-    if about is None:
-        return {}
-    return {"consent": True, **{n: getattr(about, n) for n in QUESTION_NAMES}}
+def _has_answers(participant) -> bool:
+    return AboutYou.objects.filter(participant=participant).exists()
 
 
 @private
@@ -32,6 +38,8 @@ def about_you(request, pk):
     if access.is_easy_read(request, feedback_request) and request.method == "GET":
         return redirect("quality:about-you-easy", pk=pk, step=1)
     organisation, participant = feedback_request.organisation, feedback_request.participant
+    if _has_answers(participant):
+        return _kept(request, feedback_request, easy=False)
     if request.method == "POST":
         if "skip" in request.POST:
             return redirect("quality:feedback-thanks", pk=pk)
@@ -45,8 +53,30 @@ def about_you(request, pk):
                 )
             return redirect("quality:feedback-thanks", pk=pk)
     else:
-        form = AboutYouForm(initial=_initial(participant), organisation=organisation)
+        form = AboutYouForm(organisation=organisation)
     context = _context(request, feedback_request, form=form)
+    return render(request, "quality/about_you.html", context)
+
+
+def _kept(request, feedback_request, *, easy: bool):
+    """Answers are kept: keep them, change them (deleted, then asked again as for someone
+    new, so old and new answers never mix) or delete them with the consent."""
+    form = AboutYouKeptForm(request.POST if request.method == "POST" else None, easy=easy)
+    if form.is_valid():
+        choice, pk = form.cleaned_data["choice"], feedback_request.pk
+        if choice == AboutYouKeptForm.KEEP:
+            return redirect("quality:feedback-thanks", pk=pk)
+        services.about_you_withdraw(participant=feedback_request.participant)
+        if choice == AboutYouKeptForm.REPLACE:
+            if easy:
+                return redirect("quality:about-you-easy", pk=pk, step=1)
+            return redirect("quality:about-you", pk=pk)
+        messages.success(request, DELETED_EASY if easy else DELETED)
+        return redirect("quality:feedback-thanks", pk=pk)
+    if easy:
+        context = _context(request, feedback_request, form=form, field=form["choice"], kept=True)
+        return render(request, "quality/about_you_easy.html", context)
+    context = _context(request, feedback_request, form=form, kept=True)
     return render(request, "quality/about_you.html", context)
 
 
@@ -62,22 +92,23 @@ class ConsentForm(GDSFormMixin, forms.Form):
 @private
 @require_http_methods(["GET", "POST"])
 def about_you_easy(request, pk, step):
-    """Step 1 asks for consent; steps 2 to 5 ask one question each."""
+    """Step 1 asks for consent (or, with answers kept, what to do with them); steps 2 to 5
+    ask one question each, never showing an answer kept before."""
     if not 1 <= step <= len(QUESTION_NAMES) + 1:
         raise Http404
     feedback_request = access.granted(request, pk)
     participant = feedback_request.participant
-    has_consent = AboutYou.objects.filter(participant=participant).exists()
-    if step > 1 and not has_consent:
-        return redirect("quality:about-you-easy", pk=pk, step=1)
+    has_answers = _has_answers(participant)
     if step == 1:
+        if has_answers:
+            return _kept(request, feedback_request, easy=True)
         return _consent_step(request, feedback_request)
+    if not has_answers:
+        return redirect("quality:about-you-easy", pk=pk, step=1)
     name = QUESTION_NAMES[step - 2]
-    organisation = feedback_request.organisation
     form = AboutYouForm(
         request.POST if request.method == "POST" else None,
-        initial=_initial(participant),
-        organisation=organisation,
+        organisation=feedback_request.organisation,
         keys={name},
     )
     if request.method == "POST" and ("skip" in request.POST or form.is_valid()):
