@@ -23,7 +23,7 @@ from django.utils import timezone
 
 from activities.models import Activity, Involvement, Participant
 from involvement import services as core_services
-from involvement.models import Organisation
+from involvement.models import Invitation, Organisation
 from quality import services as quality_services
 from quality.models import Contribution, FeedbackLink, FeedbackRequest, ReplyLink
 from reports import services as report_services
@@ -231,6 +231,9 @@ def test_the_pages_behind_a_personal_link_show_typed_text_as_text(demo, client_f
             client.post(switch, {"easy_read": easy})
             for url in link_pages(request.pk):
                 sweep.check(client.get(url, follow=True), f"{url} (easy read {easy})")
+    for invitation in Invitation.objects.filter(organisation=organisation, accepted_at=None):
+        start = reverse("invitation-start", args=[invitation.issue_link()])
+        sweep.check(client_for(None).get(start, follow=True), f"invitation {invitation.pk}")
     told = Contribution.objects.filter(organisation=organisation, status__in=["told", "rated"])
     for contribution in told.order_by("pk")[:PER_KIND]:
         _link, token = ReplyLink.issue(contribution)
