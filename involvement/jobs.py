@@ -9,7 +9,6 @@ sending and deleting); every job is safe to run twice (each claims its row).
 """
 
 import logging
-from importlib import import_module
 
 from django.db import transaction
 from django.utils import timezone
@@ -58,7 +57,8 @@ def unsent_jobs_send(*, limit: int = SWEEP_BATCH) -> int:
 
 
 def _task(name: str):
-    """The registered task of that name. Its module is imported first: a process imports a
-    task module only when something needs it, and only registered tasks are sent."""
-    import_module(name.rpartition(".")[0])
+    """The registered task of that name. Celery's own autodiscovery loads every app's tasks
+    first (a process imports a task module only when something needs it), so this core
+    module names no app above it."""
+    app.loader.import_default_modules()
     return app.tasks[name]
