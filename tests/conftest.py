@@ -1,9 +1,11 @@
 """Personas and shared fixtures: the same people `manage.py seed_demo` creates."""
 
+import contextlib
 import importlib
 from unittest import mock
 
 import pytest
+from django import db
 from django.apps import apps
 from django.test import Client
 from django.utils import timezone
@@ -221,3 +223,29 @@ def brightwater_objects(brightwater, staff, service_user):
         "failed_report": {"pk": make_report(brightwater, audience="funder", status="failed").pk},
         "brightwater": brightwater.pk,
     }
+
+
+@pytest.fixture
+def database_dies_after(monkeypatch):
+    """`back = database_dies_after("quality.services.feedback_save")`: that service runs and
+    commits, then every query fails, as when the connection drops, until `back()`."""
+    stack = contextlib.ExitStack()
+
+    def refuse(execute, sql, params, many, context):
+        raise db.OperationalError("server closed the connection unexpectedly")
+
+    def arrange(target: str):
+        module_name, name = target.rsplit(".", 1)
+        module = importlib.import_module(module_name)
+        service = getattr(module, name)
+
+        def then_die(*args, **kwargs):
+            result = service(*args, **kwargs)
+            stack.enter_context(db.connection.execute_wrapper(refuse))
+            return result
+
+        monkeypatch.setattr(module, name, then_die)
+        return stack.close
+
+    yield arrange
+    stack.close()

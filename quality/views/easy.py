@@ -10,7 +10,7 @@ from ..forms import FeedbackForm
 from ..questions import QUESTIONS, TEXT, choices_for
 from . import access
 from .access import private
-from .participant import _context, answers_for, next_after_submit, response_of
+from .participant import _context, after_sending, answers_for, response_of
 
 
 def _question(step: int):
@@ -72,8 +72,10 @@ def feedback_easy_send(request, pk):
         if not form.is_valid():
             missing = next(n for n, q in enumerate(QUESTIONS, 1) if q.key in form.errors)
             return redirect("quality:feedback-easy", pk=pk, step=missing)
-        services.feedback_save(request=feedback_request, values=form.response_values(), submit=True)
-        return redirect(next_after_submit(feedback_request))
+        sent = services.feedback_save(
+            request=feedback_request, values=form.response_values(), submit=True
+        )
+        return after_sending(request, feedback_request, sent)
     rows = [
         {"step": n, "question": q, "answer": _answer_label(q, form)}
         for n, q in enumerate(QUESTIONS, 1)

@@ -1,7 +1,10 @@
 """The pages a person sees through their personal feedback link. No account is needed."""
 
+import logging
+
 from django.apps import apps
 from django.conf import settings
+from django.db import DatabaseError, InterfaceError
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -14,6 +17,8 @@ from ..models import FeedbackResponse
 from ..questions import PICTURES, QUESTIONS, choices_for
 from . import access
 from .access import private
+
+logger = logging.getLogger(__name__)
 
 
 @private(referrer_policy="no-referrer")
@@ -81,6 +86,21 @@ def next_after_submit(feedback_request) -> str:
     return next_after_extra_questions(feedback_request)
 
 
+def after_sending(request, feedback_request, response: FeedbackResponse):
+    """Where a person goes once their feedback is committed. Finding the next page asks the
+    database again (other apps' questions, "about you"). If that fails now, their answer is
+    safe, so they see "thank you", drawn from what is in memory, and not an error page. A
+    redirect to "thank you" would fail too: every link page needs the database for its grant
+    (and the session it is kept in)."""
+    try:
+        return redirect(next_after_submit(feedback_request))
+    except (DatabaseError, InterfaceError):
+        logger.exception(
+            "Feedback %s was saved, but the page after it could not be found", feedback_request.pk
+        )
+        return thanks_page(request, feedback_request, response)
+
+
 def next_after_extra_questions(feedback_request) -> str:
     """Ask "about you" only of people who have not answered it before."""
     has_about_you = AboutYou.objects.filter(participant=feedback_request.participant_id).exists()
@@ -118,12 +138,12 @@ def _feedback_form_post(request, feedback_request):
     form = FeedbackForm(request.POST, draft=later)
     if not form.is_valid():
         return _render_form(request, feedback_request, form)
-    services.feedback_save(
+    response = services.feedback_save(
         request=feedback_request, values=form.response_values(), submit=not later
     )
     if later:
         return redirect("quality:feedback-saved", pk=feedback_request.pk)
-    return redirect(next_after_submit(feedback_request))
+    return after_sending(request, feedback_request, response)
 
 
 def easy_read_url(pk, response) -> str:
@@ -170,10 +190,16 @@ def feedback_saved(request, pk):
 @require_GET
 def feedback_thanks(request, pk):
     feedback_request = access.granted(request, pk)
+    return thanks_page(request, feedback_request, response_of(feedback_request))
+
+
+def thanks_page(request, feedback_request, response):
+    """Drawn from the request (with its activity, person and organisation) and the response
+    already in memory: no query, so it can be shown while the database is failing."""
     context = _context(
         request,
         feedback_request,
-        response=response_of(feedback_request),
+        response=response,
         reply_weeks=settings.FEEDBACK_REPLY_WEEKS,
         contact_by=feedback_request.participant.get_contact_by_display(),
     )

@@ -350,3 +350,19 @@ def test_a_score_for_another_activitys_measure_is_ignored(
     data = {f"after_{confidence.pk}": "4", f"after_{theirs.pk}": "1"}
     person.post(changes_url(feedback_request), data)
     assert list(SelfReport.objects.values_list("activity_measure", "after")) == [(confidence.pk, 4)]
+
+
+# The database failing once the scores are saved
+
+
+def test_scores_saved_need_the_database_no_more(
+    confidence, sent, person, feedback_request, database_dies_after
+):
+    """After the save, only a redirect: no query, no session write, so no error page."""
+    back = database_dies_after("outcomes.services.self_reports_save")
+    data = {f"before_{confidence.pk}": "2", f"after_{confidence.pk}": "4"}
+    response = person.post(changes_url(feedback_request), data)
+    back()
+    assert response.status_code == 302
+    assert response.url == url("quality:about-you", feedback_request)
+    assert SelfReport.objects.get().after == 4
