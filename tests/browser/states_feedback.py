@@ -117,6 +117,63 @@ def about_you_standard_error(page, people, live_server):
     expect_error_summary(page)
 
 
+def _with_answers_kept(people):
+    """Dee has sent her feedback and told us about herself before."""
+    _activity, request, token = link_for(people)
+    services.feedback_save(request=request, values=ANSWERS, submit=True)
+    services.about_you_save(
+        participant=request.participant,
+        values={"age_band": "45_54", "disability": "yes"},
+        consent_wording="I agree.",
+    )
+    return request, token
+
+
+def about_you_kept(page, people, live_server):
+    """Answers kept: what to do with them, never the answers themselves."""
+    request, token = _with_answers_kept(people)
+    open_link(page, token)
+    page.goto(reverse("quality:about-you", args=[request.pk]))
+    expect_heading(page, "About you")
+    assert page.locator("input[name=age_band]").count() == 0
+
+
+def about_you_kept_error(page, people, live_server):
+    request, token = _with_answers_kept(people)
+    open_link(page, token)
+    page.goto(reverse("quality:about-you", args=[request.pk]))
+    submit(page, "Continue")
+    expect_error_summary(page)
+
+
+def about_you_deleted(page, people, live_server):
+    """Deleted through the link: thanked, with a banner saying so."""
+    request, token = _with_answers_kept(people)
+    open_link(page, token)
+    page.goto(reverse("quality:about-you", args=[request.pk]))
+    page.get_by_label("Delete my answers").check()
+    submit(page, "Continue")
+    expect_heading(page, "Thank you")
+    assert page.get_by_text("We have deleted your answers about you.").is_visible()
+
+
+def about_you_easy_kept(page, people, live_server):
+    request, token = _with_answers_kept(people)
+    open_link(page, token)
+    easy_read_on(page)
+    page.goto(reverse("quality:about-you", args=[request.pk]))
+    expect_heading(page, "What do you want to do?")
+
+
+def about_you_easy_kept_error(page, people, live_server):
+    request, token = _with_answers_kept(people)
+    open_link(page, token)
+    easy_read_on(page)
+    page.goto(reverse("quality:about-you-easy", args=[request.pk, 1]))
+    submit(page, "Next")
+    expect_error_summary(page)
+
+
 def feedback_thanks(page, people, live_server):
     _activity, request, token = link_for(people)
     services.feedback_save(request=request, values={**ANSWERS, "anonymous": True}, submit=True)
@@ -373,6 +430,9 @@ FEEDBACK_STATES = [
     feedback_saved,
     about_you_standard,
     about_you_standard_error,
+    about_you_kept,
+    about_you_kept_error,
+    about_you_deleted,
     feedback_thanks,
     link_not_working,
     easy_question_empty,
@@ -384,6 +444,8 @@ FEEDBACK_STATES = [
     about_you_easy_consent,
     about_you_easy_consent_error,
     about_you_easy_question,
+    about_you_easy_kept,
+    about_you_easy_kept_error,
     easy_thanks,
     overview_nobody_involved,
     overview_with_people,
