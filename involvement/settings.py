@@ -341,13 +341,22 @@ CSRF_FAILURE_VIEW = "quality.views.csrf_failure"
 
 # A shared cache (Redis) when there is one, so rate limits hold across web processes.
 CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+    "default": {
+        # Redis down is an empty cache, not an error (involvement/redis_cache.py); short
+        # timeouts, so a request does not hang on a Redis that does not answer.
+        "BACKEND": "involvement.redis_cache.OutageTolerantRedisCache",
+        "LOCATION": REDIS_URL,
+        "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 2},
+    }
     if REDIS_URL
     else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
 }
 # django-ratelimit's list of supported caches predates Django's own RedisCache, whose
 # increments are atomic (Redis INCR), which is all the rate limit needs.
 SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
+# With the cache unreachable, the guess limit lets requests through rather than refusing
+# everyone (involvement/redis_cache.py).
+RATELIMIT_FAIL_OPEN = True
 if not REDIS_URL:
     # One process in development: a per-process cache counts correctly there.
     SILENCED_SYSTEM_CHECKS.append("django_ratelimit.E003")
