@@ -12,7 +12,7 @@ class InvolvementConfig(AppConfig):
 
         # Both of a session's clocks (idle, and since signing in) start at sign-in.
         user_logged_in.connect(
-            lambda sender, request, **kwargs: sessions.start(request.session),
+            lambda sender, request, user, **kwargs: sessions.start(request.session, user),
             weak=False,
             dispatch_uid="involvement-session-start",
         )

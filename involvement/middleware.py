@@ -1,4 +1,5 @@
 import time
+from urllib.parse import urlsplit
 
 from django.contrib import messages
 from django.contrib.auth import logout
@@ -9,7 +10,7 @@ from django.utils.translation import gettext as _
 from . import sessions
 from .models import Membership
 
-SESSION_KEY = "organisation_id"
+SESSION_KEY = sessions.ORGANISATION
 
 
 class OrganisationMiddleware:
@@ -59,33 +60,67 @@ class PrivatePagesMiddleware:
 
 class SessionTimeoutMiddleware:
     """Signs a person out when their session has ended (involvement/sessions.py): idle too
-    long, or signed in too long ago. A form they sent then is not saved; what they typed is
-    kept for when they sign in again, and the sign-in page says why they are there."""
+    long, or signed in too long ago. A page asked for then is served as to anyone signed out
+    (a signed-in page sends them to sign in and back; a personal link's page just opens, so
+    no token ends up in a `?next=`). A form they sent then, or soon after from another tab,
+    is not saved: what they typed is kept, and they sign in again and come back to the page
+    the form was on."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.user.is_authenticated:
-            now = time.time()
-            if sessions.has_ended(request.session, now):
-                return self._end(request)
-            sessions.touch(request.session, now)
         return self.get_response(request)
 
-    def _end(self, request):
-        user_id, typing = request.user.pk, sessions.typing_to_keep(request)
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        now = time.time()
+        just_ended = False
+        if request.user.is_authenticated:
+            if not sessions.has_ended(request.session, now):
+                sessions.touch(request, now)
+                return None
+            ended, just_ended = self._sign_out(request), True
+        else:
+            ended = sessions.recently_ended(request.session, now)
+        if ended and request.method == "POST" and sessions.keeps_typing(view_func):
+            return self._keep_typing(request, ended)
+        if just_ended:
+            messages.info(request, _("You were signed out to keep your data safe."))
+            if request.method == "POST":
+                # An action (a button, not a form): back to its page after signing in.
+                return redirect_to_login(form_page(request))
+        return None
+
+    def _sign_out(self, request) -> dict:
+        ended = {
+            "user_id": request.user.pk,
+            "organisation_id": getattr(request.organisation, "pk", None),
+        }
         logout(request)
+        request.organisation = request.membership = None
+        request.memberships = []
+        sessions.mark_ended(request.session, **ended)
+        return sessions.recently_ended(request.session, time.time())
+
+    def _keep_typing(self, request, ended: dict):
+        typing = sessions.typing_to_keep(request)
         if typing:
-            sessions.keep(request.session, user_id=user_id, path=request.path, typing=typing)
+            sessions.keep(request.session, ended=ended, path=request.path, typing=typing)
             messages.info(
                 request,
                 _(
-                    "You were signed out, so what you sent was not saved. Sign in again: "
+                    "What you sent was not saved, because you were signed out. Sign in again: "
                     "the form will come back with what you typed."
                 ),
             )
-        else:
-            messages.info(request, _("You were signed out to keep your data safe. Sign in again."))
-        next_url = request.path if request.method == "POST" else request.get_full_path()
-        return redirect_to_login(next_url)
+        return redirect_to_login(form_page(request))
+
+
+def form_page(request) -> str:
+    """The page a form was sent from (this site's own, by its Referer), else the form's own
+    address: after signing in the person goes back there, not to an address that only takes
+    a POST."""
+    referer = urlsplit(request.headers.get("Referer", ""))
+    if referer.netloc == request.get_host() and referer.path:
+        return referer.path
+    return request.path

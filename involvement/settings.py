@@ -270,6 +270,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "reports.tasks.sweep_stuck_reports",
         "schedule": 5 * 60,
     },
+    "clear-expired-sessions": {
+        "task": "involvement.tasks.clear_expired_sessions",
+        "schedule": crontab(hour=3, minute=30),
+    },
 }
 
 # Content-Security-Policy (django-csp), so one missed escape is not a compromise: scripts and

@@ -1,4 +1,5 @@
 from celery import shared_task
+from django.core.management import call_command
 
 from . import jobs, services
 
@@ -17,3 +18,10 @@ def send_invitation_email(self, invitation_id: int) -> None:
 def send_unsent_jobs() -> int:
     """Send again the jobs the broker refused while it was down. Beat runs it every minute."""
     return jobs.unsent_jobs_send()
+
+
+@shared_task
+def clear_expired_sessions() -> None:
+    """Delete expired sessions, with anything kept in them (typing kept when a session
+    ended lasts an hour: involvement/sessions.py). Beat runs it every night."""
+    call_command("clearsessions")

@@ -39,8 +39,10 @@ if (reportStatus) {
   const poll = async () => {
     try {
       const response = await fetch(reportStatus.dataset.reportStatus, {
-        headers: { Accept: "application/json" },
+        // Not activity: a page left open must not keep a session alive (sessions.py).
+        headers: { Accept: "application/json", "X-Involvement-Background": "1" },
         credentials: "same-origin",
+        redirect: "error",
       });
       if (response.ok) {
         const state = await response.json();
@@ -53,30 +55,30 @@ if (reportStatus) {
         }
       }
     } catch {
-      // A dropped connection: try again at the next tick.
+      // A dropped connection, or signed out (the sign-in redirect is refused): try again
+      // at the next tick.
     }
-    window.setTimeout(poll, 2000);
+    // Every 2 seconds for a few minutes, then every 30: a queued report may wait for a
+    // worker for a long time.
+    polls += 1;
+    window.setTimeout(poll, polls < 150 ? 2000 : 30_000);
   };
+  let polls = 0;
   window.setTimeout(poll, 1000);
 }
 
 // Two minutes before a signed-in session would end without activity, say so and offer to
 // stay signed in (WCAG 2.2.1, timing adjustable). "Stay signed in" asks the server to count
-// this as activity; when the time is up the dialog says so and how to carry on.
+// this as activity. When the time is up the dialog closes and a banner above the page says
+// what to do: the page stays usable, so a form on it can still be sent and its typing kept.
 const timeout = document.querySelector("[data-session-timeout]");
 if (timeout && typeof timeout.showModal === "function") {
   const idle = Number(timeout.dataset.idleSeconds) * 1000;
   const warnBefore = Math.min(120_000, idle / 2);
   let timers = [];
   const ended = () => {
-    for (const selector of ["[data-session-title]", "[data-session-text]"]) {
-      const element = timeout.querySelector(selector);
-      element.textContent = element.dataset.ended;
-    }
-    timeout.querySelector("[data-session-stay]").hidden = true;
-    const signIn = timeout.querySelector("[data-session-sign-in]");
-    signIn.hidden = false;
-    signIn.focus();
+    if (timeout.open) timeout.close();
+    document.querySelector("[data-session-ended]").hidden = false;
   };
   const schedule = () => {
     timers.forEach(window.clearTimeout);

@@ -33,14 +33,19 @@ def test_the_warning_comes_before_the_end_and_staying_signed_in_works(page, peop
     assert "sign-in" not in page.url
 
 
-def test_once_the_time_is_up_the_warning_says_how_to_carry_on(page, people, live_server):
+def test_once_the_time_is_up_a_banner_says_how_to_carry_on(page, people, live_server):
+    """Above the page, not over it: a form on the page can still be sent, and its typing is
+    kept for signing in again."""
     sign_in(page, people["staff"], live_server)
     page.clock.install()
-    page.goto(reverse("activities:activity-list"))
+    page.goto(reverse("quality:marker-create"))
+    page.get_by_label("The marker, in plain words").fill("Papers a week before")
     page.clock.run_for("29:01")
-    dialog = page.locator("[data-session-timeout]")
-    assert "You have been signed out" in dialog.inner_text()
-    link = page.get_by_role("link", name="Sign in again")
-    assert link.is_visible()
-    assert "Sign in again" in focus_state(page)["html"]
+    assert not page.locator("[data-session-timeout]").is_visible()
+    banner = page.locator("[data-session-ended]")
+    assert "You have been signed out" in banner.inner_text()
+    assert page.get_by_role("link", name="Sign in again").is_visible()
+    # The form is still usable, by keyboard.
+    page.get_by_label("The marker, in plain words").press("End")
+    assert "Papers a week before" in page.input_value("textarea[name=text]")
     assert_no_axe_violations(page, "the session has ended")

@@ -1,11 +1,13 @@
 """Sessions end after 30 minutes without activity and 14 days after signing in; what a person
 was typing when theirs ended is kept for them (involvement/sessions.py)."""
 
+import datetime
 import time
 
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from activities.demo_people import DEMO_PASSWORD
 from involvement import sessions
@@ -127,3 +129,82 @@ def test_a_post_from_another_site_plants_no_typing(client_for, staff):
     idle_for(client, 31 * 60)
     client.post(reverse("quality:marker-create"), {"text": "Planted by someone else"})
     assert sessions.KEPT not in client.session
+
+
+def test_a_page_asking_by_itself_is_not_activity(client):
+    idle_for(client, 10 * 60)
+    before = client.session[sessions.LAST_SEEN]
+    report_list = reverse("reports:report-list")
+    client.get(report_list, headers={"X-Involvement-Background": "1"})
+    assert client.session[sessions.LAST_SEEN] == before
+    client.get(report_list)
+    assert client.session[sessions.LAST_SEEN] > before
+
+
+def test_a_form_sent_from_a_second_tab_after_the_end_is_kept_too(client, staff):
+    url = reverse("quality:marker-create")
+    idle_for(client, 31 * 60)
+    client.get(reverse("activities:activity-list"))  # the first tab finds the end
+    response = client.post(url, {"stage": "preparation", "text": MARKER})
+    assert response.url.startswith(reverse("login"))
+    assert Page.of(sign_in(client, staff, url)).value("text") == MARKER
+
+
+def test_an_action_sent_after_the_end_goes_back_to_its_page(client, staff, brightwater_objects):
+    activity = reverse("activities:activity-detail", kwargs=brightwater_objects["activity"])
+    idle_for(client, 31 * 60)
+    transition = reverse("activities:activity-transition", kwargs=brightwater_objects["activity"])
+    response = client.post(
+        transition, {"to_status": "running"}, headers={"Referer": f"http://testserver{activity}"}
+    )
+    assert response.status_code == 302
+    assert response.url == reverse("login") + "?next=" + activity
+
+
+def test_a_personal_link_opened_after_the_end_just_opens(client, brightwater_objects, caplog):
+    """No sign-in page with the link's token in its `?next=`."""
+    idle_for(client, 31 * 60)
+    token = brightwater_objects["feedback_link"]["token"]
+    response = client.get(reverse("quality:feedback-start", args=[token]))
+    assert response.status_code == 302
+    assert token not in response.url and "sign-in" not in response.url
+
+
+def test_kept_typing_goes_after_an_hour(client, staff):
+    url = reverse("quality:marker-create")
+    idle_for(client, 31 * 60)
+    client.post(url, {"stage": "preparation", "text": MARKER})
+    session = client.session
+    session[sessions.KEPT]["at"] -= sessions.KEEP_FOR + 1
+    session.save()
+    assert MARKER not in sign_in(client, staff, url).content.decode()
+
+
+def test_signing_in_again_goes_back_to_the_organisation_being_worked_in(
+    client_for, staff, northgate, brightwater
+):
+    from involvement.middleware import SESSION_KEY
+    from involvement.models import Membership
+
+    Membership.objects.create(user=staff, organisation=northgate, role="staff")
+    client = client_for(staff)
+    client.post(reverse("organisation-switch"), {"organisation": northgate.pk})
+    url = reverse("quality:marker-create")
+    idle_for(client, 31 * 60)
+    client.post(url, {"stage": "preparation", "text": MARKER})
+    back = sign_in(client, staff, url)
+    assert client.session[SESSION_KEY] == northgate.pk
+    assert Page.of(back).value("text") == MARKER
+
+
+def test_the_signed_out_session_with_its_kept_typing_expires_within_the_hour(client):
+    idle_for(client, 31 * 60)
+    client.post(reverse("quality:marker-create"), {"stage": "preparation", "text": MARKER})
+    assert client.session.get_expiry_age() <= sessions.KEEP_FOR
+    from django.contrib.sessions.models import Session
+
+    from involvement.tasks import clear_expired_sessions
+
+    Session.objects.update(expire_date=timezone.now() - datetime.timedelta(seconds=1))
+    clear_expired_sessions.delay()
+    assert not Session.objects.exists()
