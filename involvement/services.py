@@ -32,34 +32,24 @@ def membership_invite(
     return invitation
 
 
+@transaction.atomic
 def invitation_link_email(*, invitation_id: int) -> bool:
     """Send the queued email for one invitation with a new link (the only one that works).
     Returns False when there is nothing to send (already sent by another delivery of the
-    job, or accepted)."""
-    queued_at = (
-        Invitation.objects.filter(
-            pk=invitation_id, email_queued_at__isnull=False, accepted_at__isnull=True
-        )
-        .values_list("email_queued_at", flat=True)
+    job, or accepted).
+
+    The invitation is locked while the email goes and only marked sent in the same
+    transaction: a second delivery waits, then finds nothing queued; a failure or a worker
+    killed halfway commits nothing (no link is kept whose email did not go), so the retry
+    or the redelivery sends it. At least once, never lost."""
+    invitation = (
+        Invitation.objects.select_for_update(of=("self",))
+        .select_related("organisation")
+        .filter(pk=invitation_id, email_queued_at__isnull=False, accepted_at__isnull=True)
         .first()
     )
-    claimed = queued_at and Invitation.objects.filter(
-        pk=invitation_id, email_queued_at=queued_at
-    ).update(email_queued_at=None)
-    if not claimed:
+    if invitation is None:
         return False
-    try:
-        _send_invitation(Invitation.objects.select_related("organisation").get(pk=invitation_id))
-    except Exception:
-        # Put the claim back so the job's retry sends it.
-        Invitation.objects.filter(pk=invitation_id).update(email_queued_at=queued_at)
-        raise
-    return True
-
-
-@transaction.atomic
-def _send_invitation(invitation: Invitation) -> None:
-    # In one transaction with the sending: a link whose email failed is never kept.
     token = invitation.issue_link()
     context = {
         "invitation": invitation,
@@ -73,6 +63,8 @@ def _send_invitation(invitation: Invitation) -> None:
         from_email=None,
         recipient_list=[invitation.email],
     )
+    Invitation.objects.filter(pk=invitation.pk).update(email_queued_at=None)
+    return True
 
 
 @transaction.atomic

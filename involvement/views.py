@@ -123,7 +123,10 @@ class MembershipInviteView(OrganisationPermissionMixin, FormView):
             invited_by=self.request.user,
             **form.cleaned_data,
         )
-        messages.success(self.request, _("Invitation sent to %(email)s.") % form.cleaned_data)
+        messages.success(
+            self.request,
+            _("The invitation to %(email)s will be sent by email shortly.") % form.cleaned_data,
+        )
         return super().form_valid(form)
 
 

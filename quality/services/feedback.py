@@ -92,27 +92,31 @@ def feedback_request_remind(*, requests: list[FeedbackRequest]) -> int:
 
 def feedback_link_email(*, request_id: int) -> bool:
     """Send the queued email for one request with a new link. Returns False when there is
-    nothing to send (already sent by another delivery of the job, or revoked)."""
+    nothing to send (already sent by another delivery of the job, or revoked).
+
+    The request is locked while the email goes, and only marked sent in the same
+    transaction: a second delivery waits, then finds nothing queued; a worker killed halfway
+    commits nothing, so the redelivery sends it. At least once, never lost."""
+    try:
+        return _feedback_link_email(request_id)
+    except Exception as exc:
+        # Still queued (the sending rolled back): the reason is for staff, beside "try again".
+        FeedbackRequest.objects.filter(pk=request_id).update(email_error=str(exc)[:300])
+        raise
+
+
+@transaction.atomic
+def _feedback_link_email(request_id: int) -> bool:
     request = (
-        FeedbackRequest.objects.select_related("participant", "activity", "organisation", "session")
+        FeedbackRequest.objects.select_for_update(of=("self",))
+        .select_related("participant", "activity", "organisation", "session")
         .filter(pk=request_id, email_queued_at__isnull=False, revoked_at__isnull=True)
         .first()
     )
     if request is None or not request.participant.email:
         return False
-    claimed = FeedbackRequest.objects.filter(
-        pk=request.pk, email_queued_at=request.email_queued_at
-    ).update(email_queued_at=None)
-    if not claimed:
-        return False
-    try:
-        _send_link_email(request)
-    except Exception as exc:
-        # Put the claim back so the retry (or staff pressing "try again") sends it.
-        FeedbackRequest.objects.filter(pk=request.pk).update(
-            email_queued_at=request.email_queued_at, email_error=str(exc)[:300]
-        )
-        raise
+    _send_link_email(request)
+    FeedbackRequest.objects.filter(pk=request.pk).update(email_queued_at=None)
     return True
 
 

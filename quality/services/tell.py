@@ -99,24 +99,13 @@ def contribution_tell_by_email(*, contribution: Contribution, told_by: User) -> 
 
 def loop_message_email(*, contribution_id: int) -> bool:
     """Send one queued message with a new link. Returns False when there is nothing to send
-    (sent already by another delivery of the job, or no longer possible)."""
-    queued_at = (
-        Contribution.objects.filter(pk=contribution_id, tell_queued_at__isnull=False)
-        .values_list("tell_queued_at", flat=True)
-        .first()
-    )
-    claimed = queued_at and Contribution.objects.filter(
-        pk=contribution_id, tell_queued_at=queued_at
-    ).update(tell_queued_at=None)
-    if not claimed:
-        return False
+    (sent already by another delivery of the job, or no longer possible). Locked while it
+    goes, as `feedback_link_email` is: at least once, never lost."""
     try:
         return _send_loop_message(contribution_id)
     except Exception as exc:
-        # Put the claim back so the retry (or staff pressing "try again") sends it.
-        Contribution.objects.filter(pk=contribution_id).update(
-            tell_queued_at=queued_at, tell_error=str(exc)[:300]
-        )
+        # Still queued (the sending rolled back): the reason is for staff, beside "try again".
+        Contribution.objects.filter(pk=contribution_id).update(tell_error=str(exc)[:300])
         raise
 
 
@@ -127,9 +116,13 @@ def _send_loop_message(contribution_id: int) -> bool:
     contribution = (
         Contribution.objects.select_for_update(of=("self",))
         .select_related("participant", "activity", "organisation")
-        .get(pk=contribution_id)
+        .filter(pk=contribution_id, tell_queued_at__isnull=False)
+        .first()
     )
+    if contribution is None:
+        return False
     if not contribution.can_tell() or contribution.route() != Contribution.ToldHow.EMAIL:
+        Contribution.objects.filter(pk=contribution_id).update(tell_queued_at=None)
         return False
     _link, token = ReplyLink.issue(contribution)
     send_mail(

@@ -403,3 +403,36 @@ def test_an_admin_changes_a_role_through_the_form(client_for, org_admin, trustee
     )
     assert response.status_code == 302
     assert Membership.objects.get(pk=membership.pk).role == Role.STAFF
+
+
+def test_a_worker_killed_while_sending_leaves_the_invitation_to_send_again(
+    brightwater, org_admin, django_capture_on_commit_callbacks, monkeypatch
+):
+    """Nothing is marked sent until the email has gone: a worker stopped halfway (here,
+    SystemExit, which no `except Exception` sees) commits nothing, and the redelivery sends."""
+    with django_capture_on_commit_callbacks(execute=False):
+        invitation = services.membership_invite(
+            organisation=brightwater, email="nia@example.org", role=Role.STAFF, invited_by=org_admin
+        )
+
+    def killed(**_message):
+        raise SystemExit(1)
+
+    monkeypatch.setattr(services, "send_mail", killed)
+    with pytest.raises(SystemExit):
+        services.invitation_link_email(invitation_id=invitation.pk)
+    assert Invitation.objects.get().email_queued_at is not None
+    monkeypatch.undo()
+    assert services.invitation_link_email(invitation_id=invitation.pk)
+    assert len(mail.outbox) == 1
+    assert not services.invitation_link_email(invitation_id=invitation.pk)
+
+
+def test_the_page_says_the_invitation_will_be_sent_shortly(client_for, org_admin, broker_down):
+    """True with the broker down too: the job is kept and sent when it is back."""
+    response = client_for(org_admin).post(
+        reverse("membership-invite"), {"email": "nia@example.org", "role": Role.STAFF}, follow=True
+    )
+    assert "The invitation to nia@example.org will be sent by email shortly." in (
+        response.content.decode()
+    )
