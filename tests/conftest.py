@@ -12,7 +12,7 @@ from django.utils import timezone
 from kombu.exceptions import OperationalError
 
 from activities.demo_people import ensure_demo_people
-from involvement import celery_app
+from involvement import celery_app, jobs
 from involvement.models import Membership, Organisation, Role
 from quality.models import ReplyLink
 from quality.services import loop_page_publish
@@ -72,8 +72,19 @@ def broker_down():
     refused = OperationalError("Error 111 connecting to 127.0.0.1:6379. Connection refused.")
     patcher = mock.patch("celery.app.task.Task.apply_async", side_effect=refused)
     patcher.start()
-    yield patcher.stop
-    patcher.stop()
+
+    def back():
+        patcher.stop()
+        jobs._refused_until = 0.0  # this process stops keeping jobs without asking
+
+    yield back
+    back()
+
+
+@pytest.fixture(autouse=True)
+def broker_not_refusing_yet(monkeypatch):
+    """Each test starts with no refusal remembered by involvement.jobs."""
+    monkeypatch.setattr(jobs, "_refused_until", 0.0)
 
 
 @pytest.fixture

@@ -2,6 +2,7 @@
 (involvement.jobs) and the sweep, every minute, sends it again."""
 
 import logging
+from unittest import mock
 
 from django.conf import settings
 from django.core import mail
@@ -83,3 +84,24 @@ def test_the_sweep_runs_every_minute_and_publishing_gives_up_fast():
     assert celery_app.conf.task_publish_retry_policy["max_retries"] <= 1
     assert celery_app.conf.broker_transport_options["socket_connect_timeout"] <= 2
     assert celery_app.conf.broker_transport_options["socket_timeout"] <= 5
+
+
+def test_after_a_refusal_jobs_are_kept_at_once_without_asking_the_broker(db, broker_down):
+    """With a broker that does not answer each try costs seconds: a request sending many
+    links asks once, then keeps the rest straight away."""
+    jobs.enqueue(send_invitation_email, 1)
+    with mock.patch("celery.app.task.Task.apply_async") as publish:
+        assert not jobs.enqueue(send_invitation_email, 2)
+        assert not jobs.enqueue(send_invitation_email, 3)
+    publish.assert_not_called()
+    assert sorted(job.args[0] for job in UnsentJob.objects.all()) == [1, 2, 3]
+
+
+def test_a_kept_job_naming_no_task_does_not_stop_the_others(db, caplog):
+    caplog.set_level(logging.ERROR, logger="involvement.jobs")
+    UnsentJob.objects.create(task="reports.tasks.renamed_long_ago", args=[1])
+    UnsentJob.objects.create(task="involvement.tasks.send_invitation_email", args=[12345])
+    assert jobs.unsent_jobs_send() == 1
+    [left] = UnsentJob.objects.all()
+    assert left.task == "reports.tasks.renamed_long_ago"
+    assert "names no task" in caplog.text
