@@ -135,6 +135,20 @@ def report_pdf_finish(*, document_id: int, revision: int, pdf: bytes, pages: int
     )
 
 
+@transaction.atomic
+def report_pdf_retry(*, document: ReportDocument) -> bool:
+    """Three more tries for a PDF that ran out of them (staff's "Try again"). False when it
+    had not run out (made since, or still trying)."""
+    from .tasks import remake_report_pdf
+
+    retried = ReportDocument.objects.filter(
+        pk=document.pk, pdf_wanted_at__isnull=False, pdf_tries__gte=MAX_TRIES
+    ).update(pdf_tries=0, pdf_wanted_at=timezone.now())
+    if retried:
+        enqueue_on_commit(remake_report_pdf, document.pk)
+    return bool(retried)
+
+
 def report_pdfs_sweep(*, stuck_before) -> int:
     """Queue again each PDF left waiting since `stuck_before` (its job was lost) with tries
     left. Returns how many were queued."""

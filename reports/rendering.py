@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.html import escape
 
 from .models import Report
 from .pdf import render_report_pdf
@@ -50,3 +51,8 @@ def pdf_html_of(page: str) -> str:
 def pdf_of_page(page: str) -> tuple[bytes, int]:
     """The PDF of a stored web page, and its number of pages."""
     return render_report_pdf(pdf_html_of(page))
+
+
+def page_with_notice(page: str, notice: str) -> str:
+    """The stored page with `notice` (plain text, escaped here) in its own preview bar."""
+    return page.replace("</nav>", f"<p>{escape(notice)}</p></nav>", 1)

@@ -11,6 +11,7 @@ urlpatterns = [
     path("reports/<int:pk>/status/", views.report_status, name="report-status"),
     path("reports/<int:pk>/try-again/", views.report_retry, name="report-retry"),
     path("reports/<int:pk>/new-version/", views.report_again, name="report-again"),
+    path("reports/<int:pk>/pdf/try-again/", views.report_pdf_retry, name="report-pdf-retry"),
     path("reports/<int:pk>/preview/", views.report_preview, name="report-preview"),
     path("reports/<int:pk>/download/", views.report_download, name="report-download"),
 ]

@@ -5,14 +5,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect
-from django.utils.html import escape
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 from django.views.generic import FormView, TemplateView
 
 from involvement.permissions import OrganisationPermissionMixin, get_for_user
 
-from . import selectors, services
+from . import erasure, rendering, selectors, services
 from .forms import ReportRequestForm
 from .models import Report
 
@@ -126,6 +125,17 @@ def report_again(request, pk):
     return redirect("reports:report-detail", pk=again.pk)
 
 
+@require_POST
+@login_required
+def report_pdf_retry(request, pk):
+    """Make again a PDF that could not be made after words were removed."""
+    report = _report(request, pk, "reports.request")
+    document = getattr(report, "document", None)
+    if document is not None and erasure.report_pdf_retry(document=document):
+        messages.success(request, _("Making the PDF again."))
+    return redirect("reports:report-detail", pk=report.pk)
+
+
 @require_safe
 @login_required
 def report_preview(request, pk):
@@ -137,11 +147,9 @@ def report_preview(request, pk):
         raise Http404
     page = document.html
     if document.is_pdf_waiting():
-        # The stored page's own bar (our markup) says so; the page itself is already changed.
-        notice = escape(
-            _("Some words were removed at a person’s request; the PDF is being made again.")
-        )
-        page = page.replace("</nav>", f"<p>{notice}</p></nav>", 1)
+        # The page itself is already changed; its bar says the PDF is not yet.
+        notice = _("Some words were removed at a person’s request; the PDF is being made again.")
+        page = rendering.page_with_notice(page, notice)
     return HttpResponse(page, headers={"Cache-Control": "private, no-store"})
 
 
@@ -152,6 +160,11 @@ def report_download(request, pk):
     document = getattr(report, "document", None)
     if report.status != Report.Status.READY or document is None:
         raise Http404
+    if document.pdf_gave_up():
+        messages.info(
+            request, _("The PDF could not be made again. Read the report in the browser.")
+        )
+        return redirect("reports:report-detail", pk=report.pk)
     if document.is_pdf_waiting():
         messages.info(request, _("The PDF is being made again. Try again in a minute."))
         return redirect("reports:report-detail", pk=report.pk)

@@ -412,6 +412,14 @@ CASES = [
         (302, 302, 403, 404, 404, SIGN_IN),
         target="failed_report",
     ),
+    Case("reports:report-pdf-retry", "GET", ALL_405, target="report"),
+    # A PDF that has not run out of tries is left alone: back to the report's page.
+    Case(
+        "reports:report-pdf-retry",
+        "POST",
+        (302, 302, 403, 404, 404, SIGN_IN),
+        target="report",
+    ),
     Case("reports:report-again", "GET", ALL_405, target="report"),
     Case("reports:report-again", "POST", (302, 302, 403, 404, 404, SIGN_IN), target="report"),
 ]

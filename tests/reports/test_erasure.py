@@ -286,3 +286,28 @@ def test_a_page_stored_before_words_were_marked_is_marked_and_loses_words_erased
     assert SAM not in after.html and BO in after.html and after.revision == 3
     migration.mark_stored_pages(apps, None)
     assert ReportDocument.objects.get(pk=document.pk).html == after.html, "marked once"
+
+
+def test_a_pdf_that_gave_up_says_so_and_staff_can_try_again(
+    made, django_capture_on_commit_callbacks, client_for, staff, trustee
+):
+    erase(made.ali, django_capture_on_commit_callbacks, execute=False)
+    document = ReportDocument.objects.get(report=made.report)
+    ReportDocument.objects.filter(pk=document.pk).update(pdf_tries=MAX_TRIES)
+    detail = reverse("reports:report-detail", args=[made.report.pk])
+    download = client_for(trustee).get(reverse("reports:report-download", args=[made.report.pk]))
+    assert download.url == detail
+    page = client_for(trustee).get(detail).content.decode()
+    assert "could not be made again" in page and "Try making the PDF again" not in page
+    retry = reverse("reports:report-pdf-retry", args=[made.report.pk])
+    assert client_for(trustee).post(retry).status_code == 403
+    client = client_for(staff)
+    assert "Try making the PDF again" in client.get(detail).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(retry).url == detail
+    document.refresh_from_db()
+    assert document.pdf_wanted_at is None and bytes(document.pdf).startswith(b"%PDF")
+    # Made: a second press changes nothing.
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        client.post(retry)
+    assert not callbacks
