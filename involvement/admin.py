@@ -48,4 +48,5 @@ class InvitationAdmin(admin.ModelAdmin):
     list_filter = ["role", "organisation"]
     search_fields = ["email", "organisation__name"]
     list_select_related = ["organisation"]
-    exclude = ["token"]
+    # The link is a secret made in the email job; the admin never sees or sets it.
+    exclude = ["token_hash", "email_queued_at"]
