@@ -39,6 +39,9 @@ def about_you(request, pk):
         return redirect("quality:about-you-easy", pk=pk, step=1)
     organisation, participant = feedback_request.organisation, feedback_request.participant
     if _has_answers(participant):
+        if request.method == "POST" and "consent" in request.POST:
+            # The questions sent twice (a double click): the first one saved them.
+            return redirect("quality:feedback-thanks", pk=pk)
         return _kept(request, feedback_request, easy=False)
     if request.method == "POST":
         if "skip" in request.POST:

@@ -141,6 +141,14 @@ def test_changing_them_asks_the_questions_again_empty_and_keeps_the_new_answers(
     )
 
 
+def test_the_questions_sent_twice_save_once_and_say_thank_you(person, feedback_request):
+    answers = {"age_band": "35_44", "consent": "on"}
+    first = person.post(url("about-you", feedback_request), answers)
+    again = person.post(url("about-you", feedback_request), answers)
+    assert first.url == again.url == url("feedback-thanks", feedback_request)
+    assert AboutYou.objects.filter(participant=feedback_request.participant).count() == 1
+
+
 def test_deleting_them_deletes_the_answers_and_the_consent(person, feedback_request, saved):
     response = person.post(url("about-you", feedback_request), {"choice": "withdraw"}, follow=True)
     assert response.redirect_chain == [(url("feedback-thanks", feedback_request), 302)]
