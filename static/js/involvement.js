@@ -78,7 +78,8 @@ if (timeout && typeof timeout.showModal === "function") {
   let timers = [];
   const ended = () => {
     if (timeout.open) timeout.close();
-    document.querySelector("[data-session-ended]").hidden = false;
+    const banner = document.querySelector("template[data-session-ended]");
+    if (banner) banner.replaceWith(banner.content.cloneNode(true));
   };
   const schedule = () => {
     timers.forEach(window.clearTimeout);

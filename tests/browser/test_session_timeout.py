@@ -39,10 +39,11 @@ def test_once_the_time_is_up_a_banner_says_how_to_carry_on(page, people, live_se
     sign_in(page, people["staff"], live_server)
     page.clock.install()
     page.goto(reverse("quality:marker-create"))
+    assert page.locator(".govuk-notification-banner").count() == 0
     page.get_by_label("The marker, in plain words").fill("Papers a week before")
     page.clock.run_for("29:01")
     assert not page.locator("[data-session-timeout]").is_visible()
-    banner = page.locator("[data-session-ended]")
+    banner = page.locator("[data-session-ended-banner]")
     assert "You have been signed out" in banner.inner_text()
     assert page.get_by_role("link", name="Sign in again").is_visible()
     # The form is still usable, by keyboard.
