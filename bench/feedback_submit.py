@@ -147,7 +147,7 @@ def _closed_load(options, base: str, people: list, meter) -> None:
     _say("feedback_submit_clients", options.clients, "clients")
     _say("feedback_submissions", len(people), "submissions")
     sent = [person for person in people if person.sent]
-    _say("feedback_submit_throughput", f"{len(sent) / elapsed:.1f}", "submissions/s")
+    _say("feedback_submit_throughput", f"{len(sent) / elapsed:.1f}", "submissions per second")
     _percentiles("feedback_submit", [person.latency_ms for person in sent], max_too=True)
     for page in ("start", "form_page"):
         times = [person.page_ms[page] for person in sent]
@@ -175,10 +175,10 @@ def _open_load(options, base: str, people: list, meter) -> None:
             pool.submit(_arrive, base, person)
     elapsed = max(person.answered_at for person in people) - origin
     sent = [person for person in people if person.sent]
-    _say("feedback_open_rate", f"{options.rate:g}", "submissions/s")
+    _say("feedback_open_rate", f"{options.rate:g}", "submissions per second")
     _say("feedback_open_duration", f"{options.duration:g}", "s")
     _say("feedback_open_submissions", len(people), "submissions")
-    _say("feedback_open_throughput", f"{len(sent) / elapsed:.1f}", "submissions/s")
+    _say("feedback_open_throughput", f"{len(sent) / elapsed:.1f}", "submissions per second")
     _percentiles("feedback_open_submit", [person.latency_ms for person in sent], max_too=True)
     visits = [(person.answered_at - person.scheduled) * 1000 for person in sent]
     _percentiles("feedback_open_visit", visits)
