@@ -11,9 +11,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 from django.views.generic import FormView, ListView, UpdateView
-from django_ratelimit.core import is_ratelimited
 
 from . import forms, selectors, services, sessions
+from .guesses import guess_refused
 from .middleware import SESSION_KEY
 from .models import Invitation, Membership, Organisation, OrganisationLogo
 from .permissions import OrganisationPermissionMixin, get_for_user, scope
@@ -176,17 +176,9 @@ def invitation_start(request, token):
 
 
 def _invitation_link_refused(request):
-    """A link that opens nothing counts against its address; past the limit it is refused
-    with 429. Only failures are counted, after the token was checked, so a real link always
-    works from an address where others mistyped theirs (a drop-in centre behind one router).
-    The token's 192 bits make guessing hopeless; the limit keeps it slow and visible."""
-    limited = is_ratelimited(
-        request,
-        group="invitation-link",
-        key="ip",
-        rate=settings.INVITATION_LINK_GUESSES,
-        increment=True,
-    )
+    """A link that opens nothing: counted against its address, and past the limit refused
+    with 429 (involvement/guesses.py)."""
+    limited = guess_refused(request, group="invitation-link", rate=settings.INVITATION_LINK_GUESSES)
     context = {"too_many": limited}
     status = 429 if limited else 404
     return render(request, "involvement/invitation_link_not_working.html", context, status=status)

@@ -23,16 +23,18 @@ worker_process_shutdown.connect(pdf.release_fonts, weak=False)
 # Below the broker's visibility timeout (an hour), so a lost job is redelivered only after
 # any worker would have been stopped.
 SOFT_LIMIT, HARD_LIMIT = 120, 150
+# Every job that makes a PDF: acknowledged when done, so a worker lost halfway hands it on.
+PDF_JOB = {
+    "bind": True,
+    "acks_late": True,
+    "reject_on_worker_lost": True,
+    "soft_time_limit": SOFT_LIMIT,
+    "time_limit": HARD_LIMIT,
+    "max_retries": MAX_TRIES,
+}
 
 
-@shared_task(
-    bind=True,
-    acks_late=True,
-    reject_on_worker_lost=True,
-    soft_time_limit=SOFT_LIMIT,
-    time_limit=HARD_LIMIT,
-    max_retries=MAX_TRIES,
-)
+@shared_task(**PDF_JOB)
 def render_report(self, report_id: int) -> None:
     claimed = services.report_claim(report_id=report_id)
     if claimed is None:
@@ -58,14 +60,7 @@ def render_report(self, report_id: int) -> None:
         raise self.retry(countdown=2**report.tries)
 
 
-@shared_task(
-    bind=True,
-    acks_late=True,
-    reject_on_worker_lost=True,
-    soft_time_limit=SOFT_LIMIT,
-    time_limit=HARD_LIMIT,
-    max_retries=MAX_TRIES,
-)
+@shared_task(**PDF_JOB)
 def remake_report_pdf(self, document_id: int) -> None:
     """The PDF again, from a stored page some words were taken out of (reports.erasure).
     Safe to deliver twice: the first to finish keeps its PDF, the other keeps nothing."""

@@ -13,9 +13,9 @@ from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
-from django_ratelimit.core import get_usage, is_ratelimited
 
 from activities.models import Participant, PreferredFormat
+from involvement.guesses import guess_refused
 
 from ..models import Contribution, FeedbackRequest
 from ..questions import BY_KEY
@@ -69,26 +69,11 @@ def _limit() -> dict:
     return {"group": RATE_GROUP, "key": "ip", "rate": settings.FEEDBACK_LINK_GUESSES}
 
 
-def too_many_guesses(request) -> bool:
-    """Refused once the failed guesses at links reach the limit ("20/h" allows 20, not 21)."""
-    usage = get_usage(request, increment=False, **_limit())
-    return bool(usage and usage["count"] >= usage["limit"])
-
-
-def count_guess(request) -> None:
-    is_ratelimited(request, increment=True, **_limit())
-
-
 def refuse_guess(request):
-    """A link that opens nothing (unknown, expired, stopped) counts against its address, and
-    past the limit is refused with 429. It is called only after the token has been checked:
-    a good link is never counted or refused, so one person's mistyped links do not shut out
-    everyone else behind the same router (a drop-in centre). The 192-bit token, not this
-    limit, is what makes guessing hopeless (a right guess opens even past the limit); the
-    limit turns guessing into 429s in the log, where it can be seen."""
-    if too_many_guesses(request):
+    """A link that opens nothing (unknown, expired, stopped): counted against its address,
+    and past the limit refused with 429 (involvement/guesses.py)."""
+    if guess_refused(request, **_limit()):
         return link_not_working(request, status=429)
-    count_guess(request)
     return link_not_working(request)
 
 
