@@ -1,5 +1,7 @@
 # Involvement: `make help` lists the targets.
 PORT ?= 8000
+# Links in the emails the demo prints point at the port it serves on.
+export SITE_URL ?= http://127.0.0.1:$(PORT)
 PYTHON ?= python3.11
 VENV := .venv
 PY := $(VENV)/bin/python
