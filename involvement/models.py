@@ -225,3 +225,51 @@ class UnsentJob(TimeStamped):
 
     def __str__(self):
         return f"{self.task}{tuple(self.args)}"
+
+
+class CatalogueItemQuerySet(models.QuerySet):
+    def in_use(self):
+        return self.filter(retired_at__isnull=True)
+
+    def retired(self):
+        return self.filter(retired_at__isnull=False)
+
+
+class CatalogueItem(TimeStamped):
+    """One item of an organisation's own copy of a reference catalogue (Table 1's measures,
+    Table 2's markers), or one the organisation added itself; see involvement/catalogue.py.
+
+    Items are retired, never deleted, so what was recorded with them keeps its meaning."""
+
+    # What makes two items the same reference item in one organisation (a subclass whose
+    # reference list repeats a key, such as Table 1 under each aim, adds the field that
+    # tells them apart). ensure_catalogue compares these.
+    catalogue_identity: tuple[str, ...] = ("catalogue_key",)
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+    # The reference item this came from; blank for an organisation's own.
+    catalogue_key = models.SlugField(max_length=120, blank=True, editable=False)
+    position = models.PositiveSmallIntegerField(default=0)
+    retired_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    objects = CatalogueItemQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def is_retired(self) -> bool:
+        return self.retired_at is not None
+
+    def retire(self) -> None:
+        """Stop offering the item; what was recorded with it stays. Retiring it again keeps
+        the first date (a conditional UPDATE, so two requests at once cannot move it)."""
+        now = timezone.now()
+        type(self).objects.filter(pk=self.pk, retired_at__isnull=True).update(
+            retired_at=now, updated_at=now
+        )
+        self.refresh_from_db()
+
+    def restore(self) -> None:
+        """Offer the item again, with everything recorded with it."""
+        type(self).objects.filter(pk=self.pk).update(retired_at=None, updated_at=timezone.now())
+        self.refresh_from_db()

@@ -6,23 +6,12 @@ class OutcomesConfig(AppConfig):
     verbose_name = "Outcome measures"
 
     def ready(self):
-        from django.db.models.signals import post_save
-
-        from involvement.models import Organisation
+        from involvement.catalogue import catalogue_register
 
         from .services import ensure_measure_catalogue
 
-        def catalogue_for_new_organisation(sender, instance, created, raw=False, **kwargs):
-            # A new organisation starts with Table 1, as migrated ones did.
-            if created and not raw:
-                ensure_measure_catalogue(organisation=instance)
-
-        post_save.connect(
-            catalogue_for_new_organisation,
-            sender=Organisation,
-            dispatch_uid="outcomes.catalogue_for_new_organisation",
-            weak=False,
-        )
+        # Every new organisation starts with Table 1, as migrated ones did.
+        catalogue_register(ensure_measure_catalogue)
         _watch_counted_rows()
 
     def feedback_step_after_submit(self, feedback_request) -> str | None:

@@ -5,13 +5,11 @@ Pure data and functions, no models: the data migration and `ensure_measure_catal
 read it, so a new organisation gets the same catalogue as the ones migrated.
 """
 
-from pathlib import Path
-
-import yaml
 from django.utils.text import slugify
 
-TABLE1 = Path(__file__).resolve().parents[1] / "involvement" / "reference"
-TABLE1 = TABLE1 / "table1-outcome-measures.yaml"
+from involvement.reference import load_reference
+
+TABLE1 = "table1-outcome-measures"
 
 TIERS = [("outputs", "output"), ("outcomes", "outcome"), ("longer_term", "longer_term")]
 # What a Table 1 item holds when nothing below says otherwise.
@@ -141,12 +139,12 @@ def _kind_and_source(key: str, tier: str) -> tuple[str, str, str]:
     return (override[0] if override else kind), (override[1] if len(override) > 1 else source), ""
 
 
-def table1_measures(path: Path = TABLE1) -> list[dict]:
+def table1_measures() -> list[dict]:
     """Every Table 1 item as the fields of a measure, with `aim_key` naming its aim. The same
     words under two aims are two measures: Table 1 lists them per aim, sometimes in
     different tiers."""
     measures = []
-    for aim in yaml.safe_load(path.read_text())["aims"]:
+    for aim in load_reference(TABLE1)["aims"]:
         position, used = 0, set()
         for section, tier in TIERS:
             for item in aim.get(section, []):

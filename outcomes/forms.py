@@ -101,7 +101,7 @@ class MeasureForm(GDSFormMixin, forms.ModelForm):
                 organisation=self.organisation, aim=aim, name=cleaned["name"]
             ).exclude(pk=self.instance.pk)
             if self.instance.pk is None:
-                same = same.filter(retired_at__isnull=False)
+                same = same.retired()
             if same.exists():
                 self.add_error(
                     "name",

@@ -10,7 +10,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from activities.models import Activity, Aim, Participant
-from involvement.models import Organisation, TimeStamped
+from involvement.models import CatalogueItem, Organisation, TimeStamped
 from quality.models import FeedbackResponse
 
 SCALE_MIN, SCALE_MAX = 1, 5
@@ -18,8 +18,11 @@ SCALE_MIN, SCALE_MAX = 1, 5
 LARGEST = Decimal(10) ** 11
 
 
-class Measure(TimeStamped):
+class Measure(CatalogueItem):
     """One outcome measure in an organisation's catalogue, under one of Table 1's aims."""
+
+    # Table 1 lists some measures under several aims: one row for each.
+    catalogue_identity = ("aim_id", "catalogue_key")
 
     class Tier(models.TextChoices):
         OUTPUT = "output", _("Output")
@@ -39,7 +42,6 @@ class Measure(TimeStamped):
         SELF_REPORTED = "self_reported", _("Told us by the people involved, in their feedback")
         OBSERVED = "observed", _("Observed by staff or others")
 
-    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
     aim = models.ForeignKey(Aim, on_delete=models.PROTECT, related_name="measures")
     tier = models.CharField(_("type of measure"), max_length=20, choices=Tier.choices)
     name = models.CharField(_("measure"), max_length=200)
@@ -49,15 +51,11 @@ class Measure(TimeStamped):
         _("where the value comes from"), max_length=20, choices=Source.choices
     )
     computed_key = models.CharField(max_length=40, blank=True, editable=False)
-    # The Table 1 item this came from; blank for an organisation's own measure.
-    catalogue_key = models.SlugField(max_length=120, blank=True, editable=False)
     self_defined = models.BooleanField(_("defined with the people involved"), default=False)
     # A count of people is shown as * when small; a count of decisions or changes is not.
     counts_people = models.BooleanField(_("a count of people"), default=True)
     question = models.CharField(_("question people are asked"), max_length=200, blank=True)
     easy_question = models.CharField(_("the question in easy read"), max_length=200, blank=True)
-    position = models.PositiveSmallIntegerField(default=0)
-    retired_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["aim__position", "position", "pk"]
@@ -80,9 +78,6 @@ class Measure(TimeStamped):
 
     def __str__(self):
         return self.name
-
-    def is_retired(self) -> bool:
-        return self.retired_at is not None
 
     def is_computed(self) -> bool:
         return self.source == self.Source.COMPUTED

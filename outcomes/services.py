@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy
 
 from activities.models import Activity, Aim, Participant
 from activities.services import agreement_terms_change
+from involvement.catalogue import ensure_catalogue
 from involvement.models import Organisation, User
 from quality.models import FeedbackResponse
 
@@ -29,22 +30,21 @@ def figures_changed(*, organisation_id: int) -> None:
     transaction.on_commit(lambda: new_version(organisation_id))
 
 
+def _table1_rows() -> list[dict]:
+    """Table 1's measures as the fields of a Measure, each under its aim (an item whose aim
+    is not loaded is left out)."""
+    aims = dict(Aim.objects.values_list("key", "pk"))
+    return [
+        {"aim_id": aims[item["aim_key"]]} | {k: v for k, v in item.items() if k != "aim_key"}
+        for item in table1_measures()
+        if item["aim_key"] in aims
+    ]
+
+
 def ensure_measure_catalogue(*, organisation: Organisation) -> int:
     """Give the organisation every Table 1 measure it does not have yet; returns how many
     were added. Measures it has edited or retired are left as they are."""
-    aims = {aim.key: aim for aim in Aim.objects.all()}
-    have = set(
-        Measure.objects.filter(organisation=organisation)
-        .exclude(catalogue_key="")
-        .values_list("aim__key", "catalogue_key")
-    )
-    rows = [
-        Measure(organisation=organisation, aim=aims[item.pop("aim_key")], **item)
-        for item in table1_measures()
-        if (item["aim_key"], item["catalogue_key"]) not in have and item["aim_key"] in aims
-    ]
-    Measure.objects.bulk_create(rows, ignore_conflicts=True)
-    return len(rows)
+    return ensure_catalogue(organisation=organisation, model=Measure, items=_table1_rows())
 
 
 @transaction.atomic
@@ -72,16 +72,12 @@ def measure_update(*, measure: Measure, data: dict) -> Measure:
 
 def measure_retire(*, measure: Measure) -> Measure:
     """Stop offering the measure; what was agreed and recorded with it stays."""
-    Measure.objects.filter(pk=measure.pk, retired_at__isnull=True).update(
-        retired_at=timezone.now(), updated_at=timezone.now()
-    )
-    measure.refresh_from_db()
+    measure.retire()
     return measure
 
 
 def measure_restore(*, measure: Measure) -> Measure:
-    Measure.objects.filter(pk=measure.pk).update(retired_at=None, updated_at=timezone.now())
-    measure.refresh_from_db()
+    measure.restore()
     return measure
 
 

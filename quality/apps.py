@@ -6,23 +6,12 @@ class QualityConfig(AppConfig):
     verbose_name = "Quality and feedback"
 
     def ready(self):
-        from django.db.models.signals import post_save
-
-        from involvement.models import Organisation
+        from involvement.catalogue import catalogue_register
 
         from .services import ensure_marker_catalogue
 
-        def catalogue_for_new_organisation(sender, instance, created, raw=False, **kwargs):
-            # A new organisation starts with Table 2, as migrated ones did.
-            if created and not raw:
-                ensure_marker_catalogue(organisation=instance)
-
-        post_save.connect(
-            catalogue_for_new_organisation,
-            sender=Organisation,
-            dispatch_uid="quality.catalogue_for_new_organisation",
-            weak=False,
-        )
+        # Every new organisation starts with Table 2, as migrated ones did.
+        catalogue_register(ensure_marker_catalogue)
         _watch_counted_rows()
 
     def ensure_demo_data(self, people) -> list[tuple[str, str]]:

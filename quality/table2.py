@@ -6,13 +6,11 @@ tags are this project's reading of seeds 000 and 003; organisations can add thei
 markers beside these.
 """
 
-from pathlib import Path
-
-import yaml
 from django.utils.text import slugify
 
-TABLE2 = Path(__file__).resolve().parents[1] / "involvement" / "reference"
-TABLE2 = TABLE2 / "table2-quality-markers.yaml"
+from involvement.reference import load_reference
+
+TABLE2 = "table2-quality-markers"
 ACTORS = {"organisation": "organisation", "individual_involved": "individual"}
 
 # catalogue key: (4Pi standards, essential elements, how the app judges it)
@@ -149,9 +147,9 @@ def _text(item) -> str:
     return item["text"] if isinstance(item, dict) else item
 
 
-def table2_markers(path: Path = TABLE2) -> list[dict]:
+def table2_markers() -> list[dict]:
     """Every Table 2 marker as the fields of a QualityMarker."""
-    data = yaml.safe_load(path.read_text())
+    data = load_reference(TABLE2)
     markers, position = [], 0
     for actor_key, actor in ACTORS.items():
         for stage, items in data["markers"][actor_key].items():

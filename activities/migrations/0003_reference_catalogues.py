@@ -1,16 +1,13 @@
 """Load approaches, influence levels and Table 1's aims from involvement/reference/."""
 
-from pathlib import Path
-
-import yaml
 from django.db import migrations
 
-REFERENCE = Path(__file__).resolve().parents[2] / "involvement" / "reference"
+from involvement.reference import load_reference
 
 
 def load(apps, schema_editor):
-    frameworks = yaml.safe_load((REFERENCE / "frameworks.yaml").read_text())
-    table1 = yaml.safe_load((REFERENCE / "table1-outcome-measures.yaml").read_text())
+    frameworks = load_reference("frameworks")
+    table1 = load_reference("table1-outcome-measures")
     rows = {
         "Approach": frameworks["approaches"],
         "InfluenceLevel": frameworks["influence_levels"],

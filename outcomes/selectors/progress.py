@@ -19,7 +19,7 @@ from .computed import Figure, _answered_in, _span
 def measures_of(organisation: Organisation, *, retired: bool = False) -> QuerySet:
     """The organisation's catalogue, in Table 1's order; retired ones only when asked."""
     measures = Measure.objects.filter(organisation=organisation).select_related("aim")
-    return measures if retired else measures.filter(retired_at__isnull=True)
+    return measures if retired else measures.in_use()
 
 
 def activity_measures(activity: Activity) -> QuerySet:

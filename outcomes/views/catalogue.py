@@ -8,9 +8,10 @@ from django.db.models import Count
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView
 
+from involvement.catalogue import catalogue_item_action
 from involvement.permissions import OrganisationPermissionMixin, get_for_user, require
 from involvement.spreadsheets import csv_response
 
@@ -111,23 +112,18 @@ class MeasureUpdateView(MeasureFormMixin, FormView):
         return redirect(reverse("outcomes:measure-list") + f"#measure-{self.measure.pk}")
 
 
-@require_POST
-@login_required
-def measure_retire(request, pk):
-    measure = get_for_user(request, Measure.objects, "measures.change", pk=pk)
-    services.measure_retire(measure=measure)
-    messages.success(
-        request,
-        _("“%(name)s” is retired. Activities that used it keep what they recorded.")
-        % {"name": measure.name},
-    )
-    return redirect("outcomes:measure-list")
-
-
-@require_POST
-@login_required
-def measure_restore(request, pk):
-    measure = get_for_user(request, Measure.objects, "measures.change", pk=pk)
-    services.measure_restore(measure=measure)
-    messages.success(request, _("“%(name)s” is back in use.") % {"name": measure.name})
-    return redirect(reverse("outcomes:measure-list") + f"#measure-{measure.pk}")
+measure_retire = catalogue_item_action(
+    model=Measure,
+    permission="measures.change",
+    change=lambda measure: services.measure_retire(measure=measure),
+    message=gettext_lazy("“%(name)s” is retired. Activities that used it keep what they recorded."),
+    list_url="outcomes:measure-list",
+)
+measure_restore = catalogue_item_action(
+    model=Measure,
+    permission="measures.change",
+    change=lambda measure: services.measure_restore(measure=measure),
+    message=gettext_lazy("“%(name)s” is back in use."),
+    list_url="outcomes:measure-list",
+    anchor="measure",
+)

@@ -132,11 +132,8 @@ class QualityMarkerForm(GDSFormMixin, forms.ModelForm):
         cleaned = super().clean()
         # The same words as a marker in use are a double submit (the service gives back
         # the first); as a retired one, a clash to bring that one back instead.
-        retired = QualityMarker.objects.filter(
-            organisation=self.organisation,
-            stage=cleaned.get("stage"),
-            text=cleaned.get("text"),
-            retired_at__isnull=False,
+        retired = QualityMarker.objects.retired().filter(
+            organisation=self.organisation, stage=cleaned.get("stage"), text=cleaned.get("text")
         )
         if cleaned.get("text") and retired.exists():
             self.add_error(

@@ -6,7 +6,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from activities.models import Activity
-from involvement.models import Organisation, TimeStamped
+from involvement.models import CatalogueItem, Organisation, TimeStamped
 
 
 class Stage(models.TextChoices):
@@ -39,14 +39,13 @@ class Element(models.TextChoices):
     PERSONAL_DEVELOPMENT = "personal_development", _("Personal development")
 
 
-class QualityMarker(TimeStamped):
+class QualityMarker(CatalogueItem):
     """One quality marker in an organisation's catalogue (Table 2 of Make it count)."""
 
     class Actor(models.TextChoices):
         ORGANISATION = "organisation", _("The organisation")
         INDIVIDUAL = "individual", _("The people involved")
 
-    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
     actor = models.CharField(_("who it is about"), max_length=20, choices=Actor.choices)
     stage = models.CharField(_("stage"), max_length=30, choices=Stage.choices)
     text = models.CharField(_("marker"), max_length=300)
@@ -54,10 +53,6 @@ class QualityMarker(TimeStamped):
     elements = models.JSONField(_("essential elements"), default=list, blank=True)
     # How the app judges it from its own data ("" when staff judge it); see quality/judging.py.
     judged_by = models.CharField(max_length=40, blank=True, editable=False)
-    # The Table 2 item this came from; blank for an organisation's own marker.
-    catalogue_key = models.SlugField(max_length=120, blank=True, editable=False)
-    position = models.PositiveSmallIntegerField(default=0)
-    retired_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["actor", "position", "pk"]
@@ -74,9 +69,6 @@ class QualityMarker(TimeStamped):
 
     def __str__(self):
         return self.text
-
-    def is_retired(self) -> bool:
-        return self.retired_at is not None
 
     def is_judged_by_app(self) -> bool:
         return bool(self.judged_by)

@@ -18,7 +18,7 @@ FEEDBACK = "feedback:"
 
 def markers_of(organisation: Organisation, *, retired: bool = False) -> QuerySet:
     markers = QualityMarker.objects.filter(organisation=organisation)
-    return markers if retired else markers.filter(retired_at__isnull=True)
+    return markers if retired else markers.in_use()
 
 
 @dataclass

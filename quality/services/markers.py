@@ -2,9 +2,9 @@
 
 from django.db import transaction
 from django.db.models import Max
-from django.utils import timezone
 
 from activities.models import Activity
+from involvement.catalogue import ensure_catalogue
 from involvement.models import Organisation, User
 
 from ..models import MarkerAssessment, QualityMarker
@@ -15,18 +15,7 @@ from ..table2 import table2_markers
 def ensure_marker_catalogue(*, organisation: Organisation) -> int:
     """Give the organisation every Table 2 marker it does not have yet; returns how many
     were added. Markers it has retired are left retired."""
-    have = set(
-        QualityMarker.objects.filter(organisation=organisation)
-        .exclude(catalogue_key="")
-        .values_list("catalogue_key", flat=True)
-    )
-    rows = [
-        QualityMarker(organisation=organisation, **item)
-        for item in table2_markers()
-        if item["catalogue_key"] not in have
-    ]
-    QualityMarker.objects.bulk_create(rows, ignore_conflicts=True)
-    return len(rows)
+    return ensure_catalogue(organisation=organisation, model=QualityMarker, items=table2_markers())
 
 
 @transaction.atomic
@@ -51,18 +40,14 @@ def marker_create(*, organisation: Organisation, data: dict) -> QualityMarker:
 
 def marker_retire(*, marker: QualityMarker) -> QualityMarker:
     """Stop asking about the marker; assessments already made are kept."""
-    QualityMarker.objects.filter(pk=marker.pk, retired_at__isnull=True).update(
-        retired_at=timezone.now(), updated_at=timezone.now()
-    )
+    marker.retire()
     figures_changed(organisation_id=marker.organisation_id)
-    marker.refresh_from_db()
     return marker
 
 
 def marker_restore(*, marker: QualityMarker) -> QualityMarker:
-    QualityMarker.objects.filter(pk=marker.pk).update(retired_at=None, updated_at=timezone.now())
+    marker.restore()
     figures_changed(organisation_id=marker.organisation_id)
-    marker.refresh_from_db()
     return marker
 
 
@@ -77,8 +62,7 @@ def marker_assessments_save(
         organisation_id=activity.organisation_id,
         pk__in=assessments,
         judged_by="",
-        retired_at__isnull=True,
-    )
+    ).in_use()
     existing = {a.marker_id: a for a in MarkerAssessment.objects.filter(activity=activity)}
     changed = 0
     for marker in markers:

@@ -2,14 +2,14 @@
 organisation's overview, the rating rules, and the catalogue of markers."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView
 
 from activities.models import Activity
+from involvement.catalogue import catalogue_item_action
 from involvement.permissions import OrganisationPermissionMixin, get_for_user
 
 from .. import judging, rating, selectors, services
@@ -133,19 +133,18 @@ class MarkerCreateView(OrganisationPermissionMixin, FormView):
         return redirect(reverse("quality:marker-list") + f"#marker-{marker.pk}")
 
 
-@require_POST
-@login_required
-def marker_retire(request, pk):
-    marker = get_for_user(request, QualityMarker.objects, "markers.change", pk=pk)
-    services.marker_retire(marker=marker)
-    messages.success(request, _("Marker retired. Assessments already made are kept."))
-    return redirect("quality:marker-list")
-
-
-@require_POST
-@login_required
-def marker_restore(request, pk):
-    marker = get_for_user(request, QualityMarker.objects, "markers.change", pk=pk)
-    services.marker_restore(marker=marker)
-    messages.success(request, _("Marker back in use."))
-    return redirect(reverse("quality:marker-list") + f"#marker-{marker.pk}")
+marker_retire = catalogue_item_action(
+    model=QualityMarker,
+    permission="markers.change",
+    change=lambda marker: services.marker_retire(marker=marker),
+    message=gettext_lazy("Marker retired. Assessments already made are kept."),
+    list_url="quality:marker-list",
+)
+marker_restore = catalogue_item_action(
+    model=QualityMarker,
+    permission="markers.change",
+    change=lambda marker: services.marker_restore(marker=marker),
+    message=gettext_lazy("Marker back in use."),
+    list_url="quality:marker-list",
+    anchor="marker",
+)
