@@ -1,5 +1,6 @@
 """The measures catalogue: Table 1 for every organisation, its own measures beside them, and
-retiring a measure without losing what was recorded with it."""
+retiring a measure without losing what was recorded with it. What every catalogue shares
+(copying, retiring twice, POST only) is tested once in tests/involvement/test_catalogue.py."""
 
 import importlib
 
@@ -55,16 +56,6 @@ def test_a_new_organisation_starts_with_table1(db):
     assert not catalogue_of(organisation).filter(retired_at__isnull=False).exists()
 
 
-def test_every_organisation_has_its_own_copy(brightwater, northgate):
-    assert catalogue_of(brightwater).count() == catalogue_of(northgate).count() == TABLE1_MEASURES
-    assert not set(catalogue_of(brightwater)) & set(catalogue_of(northgate))
-
-
-def test_ensuring_the_catalogue_twice_adds_nothing_the_second_time(brightwater):
-    assert ensure_measure_catalogue(organisation=brightwater) == 0
-    assert catalogue_of(brightwater).count() == TABLE1_MEASURES
-
-
 def test_ensuring_the_catalogue_leaves_edited_and_retired_measures_alone(brightwater, table1):
     edited = table1(brightwater, "number-of-users-involved")
     edited.name = "People with lived experience taking part"
@@ -77,13 +68,6 @@ def test_ensuring_the_catalogue_leaves_edited_and_retired_measures_alone(brightw
     retired.refresh_from_db()
     assert edited.name == "People with lived experience taking part"
     assert retired.is_retired()
-    assert catalogue_of(brightwater).count() == TABLE1_MEASURES
-
-
-def test_ensuring_the_catalogue_puts_back_only_what_is_missing(brightwater, table1):
-    table1(brightwater, "improved-user-skills", "extrinsic_individual").delete()
-    assert ensure_measure_catalogue(organisation=brightwater) == 1
-    assert table1(brightwater, "improved-user-skills", "extrinsic_individual") is not None
     assert catalogue_of(brightwater).count() == TABLE1_MEASURES
 
 
@@ -405,26 +389,6 @@ def test_a_retired_measure_is_listed_apart_and_can_be_brought_back(
     assert f'value="{measure.pk}"' in choose_page(staff_client, activity)
     page = staff_client.get(reverse("outcomes:measure-list")).content.decode()
     assert "Panels held with users" not in page.split('id="retired"')[1]
-
-
-def test_retiring_twice_keeps_the_first_date(staff_client, brightwater):
-    measure = MeasureFactory(organisation=brightwater)
-    url = reverse("outcomes:measure-retire", args=[measure.pk])
-    staff_client.post(url)
-    measure.refresh_from_db()
-    first = measure.retired_at
-    staff_client.post(url)
-    measure.refresh_from_db()
-    assert measure.retired_at == first
-
-
-def test_retiring_is_a_post(staff_client, brightwater):
-    measure = MeasureFactory(organisation=brightwater)
-    assert (
-        staff_client.get(reverse("outcomes:measure-retire", args=[measure.pk])).status_code == 405
-    )
-    measure.refresh_from_db()
-    assert not measure.is_retired()
 
 
 def test_adding_a_measure_with_the_words_of_a_retired_one_does_not_report_a_hidden_measure(

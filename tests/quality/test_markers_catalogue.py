@@ -1,6 +1,7 @@
 """The quality markers catalogue: Table 2 for every organisation, tagged with the 4Pi standards
 and the essential elements, its own markers beside them, and retiring a marker without losing
-the assessments made with it."""
+the assessments made with it. What every catalogue shares (copying, retiring twice, POST
+only) is tested once in tests/involvement/test_catalogue.py."""
 
 import importlib
 
@@ -135,16 +136,6 @@ def test_the_catalogue_keeps_table2s_order(brightwater):
     assert texts[-1] == "They increase engagement with the organisation."
 
 
-def test_every_organisation_has_its_own_copy(brightwater, northgate):
-    assert catalogue_of(brightwater).count() == catalogue_of(northgate).count() == TABLE2_MARKERS
-    assert not set(catalogue_of(brightwater)) & set(catalogue_of(northgate))
-
-
-def test_ensuring_the_catalogue_twice_adds_nothing_the_second_time(brightwater):
-    assert ensure_marker_catalogue(organisation=brightwater) == 0
-    assert catalogue_of(brightwater).count() == TABLE2_MARKERS
-
-
 def test_ensuring_the_catalogue_leaves_retired_markers_retired(brightwater):
     retired = table2_marker(brightwater, "good-practice-guidelines-are-used")
     QualityMarker.objects.filter(pk=retired.pk).update(retired_at=timezone.now())
@@ -155,14 +146,6 @@ def test_ensuring_the_catalogue_leaves_retired_markers_retired(brightwater):
     assert retired.is_retired()
     assert catalogue_of(brightwater).count() == TABLE2_MARKERS + 1
     assert catalogue_of(brightwater).filter(pk=own.pk).exists()
-
-
-def test_ensuring_the_catalogue_puts_back_only_what_is_missing(brightwater):
-    table2_marker(brightwater, "venues-are-accessible-to-all-users").delete()
-    assert ensure_marker_catalogue(organisation=brightwater) == 1
-    marker = table2_marker(brightwater, "venues-are-accessible-to-all-users")
-    assert (marker.actor, marker.stage) == ("organisation", Stage.ACCESS)
-    assert catalogue_of(brightwater).count() == TABLE2_MARKERS
 
 
 # The markers page
@@ -344,24 +327,6 @@ def test_a_table2_marker_can_be_retired_and_brought_back(staff_client, brightwat
     marker.refresh_from_db()
     assert not marker.is_retired()
     assert marker.catalogue_key == "appropriate-compensation-is-given"
-
-
-def test_retiring_twice_keeps_the_first_date(staff_client, brightwater):
-    marker = QualityMarkerFactory(organisation=brightwater)
-    url = reverse("quality:marker-retire", args=[marker.pk])
-    staff_client.post(url)
-    marker.refresh_from_db()
-    first = marker.retired_at
-    staff_client.post(url)
-    marker.refresh_from_db()
-    assert marker.retired_at == first
-
-
-def test_retiring_is_a_post(staff_client, brightwater):
-    marker = QualityMarkerFactory(organisation=brightwater)
-    assert staff_client.get(reverse("quality:marker-retire", args=[marker.pk])).status_code == 405
-    marker.refresh_from_db()
-    assert not marker.is_retired()
 
 
 def test_adding_a_marker_with_the_words_of_a_retired_one_does_not_report_a_hidden_marker(
