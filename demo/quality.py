@@ -6,7 +6,7 @@ one waiting and one overdue; and a draft activity whose first session went ahead
 agreed.
 
 The possible tokenism flag needs no data of its own: the front door redesign's feedback
-(demo_feedback.py) says people had much less say than agreed. Everything goes through the
+(feedback.py) says people had much less say than agreed. Everything goes through the
 services; each part is written only where it is missing, so running seed_demo again changes
 nothing, and a checklist someone has changed since is left as they left it.
 """
@@ -18,13 +18,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from activities import services as activity_services
-from activities.demo_activities import demo_key
 from activities.models import Activity, Aim, Approach, DecisionLevel, Participant
 from involvement.models import Organisation, User
-
-from . import services
-from .demo_loop import ensure_demo_telling
-from .models import (
+from quality import services
+from quality.models import (
     Assessment,
     Contribution,
     FeedbackResponse,
@@ -32,6 +29,9 @@ from .models import (
     MarkerAssessment,
     QualityMarker,
 )
+
+from .activities import demo_key
+from .loop import ensure_demo_telling
 
 ORGANISATION = "brightwater"
 ASSESSED = "Carers' forum"
@@ -144,7 +144,7 @@ SAID_AT_MEETINGS = [
             },
         ),
     ),
-    # Told by email and not answered yet (quality/demo_loop.py).
+    # Told by email and not answered yet (loop.py).
     (
         40,
         "Hannah Cole",

@@ -6,9 +6,8 @@ from django.utils import timezone
 
 from involvement.models import Organisation, User
 from outcomes.periods import quarter_of
-
-from . import services
-from .models import Report
+from reports import services
+from reports.models import Report
 
 ORGANISATION = "brightwater"
 DO_DIFFERENTLY = (

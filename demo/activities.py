@@ -1,4 +1,4 @@
-"""Demo activities drawn from the seeds' case studies (the data is in demo_data.py).
+"""Demo activities drawn from the seeds' case studies (the data is in data.py).
 
 Everything goes through the real services, so statuses, agreements and their history are what
 a person clicking through the app would have produced. Event dates are then moved back to when
@@ -13,12 +13,8 @@ import uuid
 
 from django.utils import timezone
 
-from involvement.models import Organisation, User
-
-from . import demo_data as data
-from . import services
-from .demo_who_is_involved import ensure_demo_who_is_involved
-from .models import (
+from activities import services
+from activities.models import (
     AccessibilityCheck,
     Activity,
     Agreement,
@@ -31,6 +27,10 @@ from .models import (
     Participant,
     Session,
 )
+from involvement.models import Organisation, User
+
+from . import data
+from .who_is_involved import ensure_demo_who_is_involved
 
 DEMO_SETS = [
     {
@@ -320,7 +320,7 @@ def _attendance_ensure(organisation: Organisation, activities: dict, demo: dict)
 
 
 def _demo_day(session: Session, activity_starts: int) -> int:
-    """The session's `day` in demo_data, counted from its activity's start so that it is the
+    """The session's `day` in data.py, counted from its activity's start so that it is the
     same on whatever day the demo is run again."""
     days_in = (timezone.localdate(session.starts_at) - session.activity.starts_on).days
     return activity_starts + days_in

@@ -12,13 +12,13 @@ import random
 from django.db.models import F
 from django.utils import timezone
 
-from activities.demo_activities import demo_key
 from activities.models import Activity, Participant
 from involvement.models import Organisation, User
+from quality import services
+from quality.models import FeedbackLink, FeedbackRequest, FeedbackResponse, Rating
+from quality.questions import RATING_KEYS
 
-from . import services
-from .models import FeedbackLink, FeedbackRequest, FeedbackResponse, Rating
-from .questions import RATING_KEYS
+from .activities import demo_key
 
 ORGANISATION = "brightwater"
 

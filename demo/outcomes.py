@@ -17,15 +17,15 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
-from activities.demo_activities import demo_key
 from activities.models import Activity, AgreementEvent, Participant
 from activities.services import agreement_record
 from involvement.models import Organisation, User
+from outcomes import services
+from outcomes.models import ActivityMeasure, Measure, TrainingRecord
+from outcomes.periods import Period, quarter_of, quarters_ending
 from quality.models import FeedbackResponse
 
-from . import services
-from .models import ActivityMeasure, Measure, TrainingRecord
-from .periods import Period, quarter_of, quarters_ending
+from .activities import demo_key
 
 ORGANISATION = "brightwater"
 QUARTERS = 4

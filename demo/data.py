@@ -2,7 +2,7 @@
 
 Days are counted from today (negative is in the past) so statuses stay believable whenever the
 demo is loaded. Keys:
-- `lead`: a persona from demo_people; `approach` and `influence_level`: catalogue keys.
+- `lead`: a persona from people.py; `approach` and `influence_level`: catalogue keys.
 - `agreement`: the terms as written down; `agreed`: when, how and with whom they were agreed.
 - `changed`: terms changed after agreement, so the agreement needs agreeing again.
 - `sessions`: `day`, `time`, `papers` (days before the session they were sent; None = not sent).
@@ -12,7 +12,7 @@ The people involved follow the activities: their records, who takes part in whic
 and who missed which past session (everyone else involved that day attended).
 """
 
-# The brightwater service-user persona (demo_people) takes part in agreeing some activities.
+# The brightwater service-user persona (people.py) takes part in agreeing some activities.
 BRIGHTWATER_MEMBER = "Jordan Reid"
 NORTHGATE_MEMBER = "Alex Kerr"
 

@@ -7,11 +7,11 @@ from decimal import Decimal
 
 from django.utils import timezone
 
+from activities import services
+from activities.models import DEMOGRAPHIC_FIELDS, AboutYou, Activity, PopulationGroup
 from involvement.models import Organisation, User
 
-from . import demo_data as data
-from . import services
-from .models import DEMOGRAPHIC_FIELDS, AboutYou, Activity, PopulationGroup
+from . import data
 
 ABOUT_YOU = {"brightwater": data.BRIGHTWATER_ABOUT_YOU, "northgate": data.NORTHGATE_ABOUT_YOU}
 POPULATION = {"brightwater": data.BRIGHTWATER_POPULATION}

@@ -1,6 +1,6 @@
 """The demo's "we did" messages on the Carers' forum: one person told by letter who said
 they are happy, one told by email whose message is left for a demo user to answer through
-its link, as the person would; two more are waiting to be told (see demo_quality.py)."""
+its link, as the person would; two more are waiting to be told (see quality.py)."""
 
 import datetime
 
@@ -9,9 +9,8 @@ from django.utils import timezone
 
 from activities.models import Activity
 from involvement.models import User
-
-from . import services
-from .models import Contribution, ReplyLink
+from quality import services
+from quality.models import Contribution, ReplyLink
 
 HOW = Contribution.ToldHow
 # (who raised it, the decision, how they were told, days after the response, their answer)

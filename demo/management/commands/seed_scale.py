@@ -15,7 +15,6 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 from django.utils import timezone
 
-from activities.demo_data import BRIGHTWATER
 from activities.models import (
     AccessibilityCheck,
     AccessibilitySystem,
@@ -29,6 +28,7 @@ from activities.models import (
     Participant,
     Session,
 )
+from demo.data import BRIGHTWATER
 from involvement.models import Membership, Organisation, Role, User
 
 BATCH = 2000
