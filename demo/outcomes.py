@@ -26,6 +26,7 @@ from outcomes.periods import Period, quarter_of, quarters_ending
 from quality.models import FeedbackResponse
 
 from .activities import demo_key
+from .data import load
 
 ORGANISATION = "brightwater"
 QUARTERS = 4
@@ -54,216 +55,22 @@ class Plan:
     uses: list[Use] = field(default_factory=list)
 
 
-EVERY_QUARTER = "Every quarter, at the review meeting."
-AFTER_FEEDBACK = "After each person's feedback, from their own scores."
+def _plan(item: dict) -> Plan:
+    return Plan(item["agreed_how"], [_use(use) for use in item["uses"]])
 
-PLANS = {
-    "Voices Council": Plan(
-        "Measures talked through at the council meeting. Everyone agreed to count the decisions "
-        "we change, and to check in a year whether the outcomes we report are ones we chose.",
-        [
-            Use(
-                "service_organisational",
-                "altered-decisions-because-of-service-user-influence",
-                baseline="2",
-                target="6",
-                how="Decisions the council changed, from the minutes and the action log.",
-                when=EVERY_QUARTER,
-                values=(3, 4, 5, None),
-                evidence=(
-                    "Minutes, January to March: opening hours, menu, the volunteer expenses form.",
-                    "Action log: four changes agreed by the service managers.",
-                    "Minutes and the managers' replies: five decisions changed, two of them on "
-                    "the new booking system.",
-                ),
-            ),
-            Use(
-                "service_organisational",
-                "an-altered-set-of-outcomes-relevant-to-user-is-defined",
-                how="The council checks the outcomes in the annual report against its own list.",
-                when="Every quarter until it is done.",
-                values=(False, False, True, None),
-                evidence=(
-                    "First workshop held; list not agreed yet.",
-                    "Draft list of eight outcomes sent round in large print.",
-                    "List of six outcomes agreed at the July meeting and sent to the board.",
-                ),
-            ),
-            Use(
-                "collective_intrinsic",
-                "opportunities-to-meet-people-social-contact",
-                baseline="2.5",
-                target="3.5",
-                how="The changes questions after each person's feedback.",
-                when=AFTER_FEEDBACK,
-            ),
-            Use("service_organisational", "number-of-events-involving-users"),
-        ],
-    ),
-    "Carers' forum": Plan(
-        "Agreed at the forum: we will ask carers how things have changed for them, and keep a "
-        "record of what the forum changed.",
-        [
-            Use(
-                "collective_intrinsic",
-                "opportunities-to-meet-people-social-contact",
-                baseline="2.2",
-                target="3.5",
-                how="The changes questions after each carer's feedback.",
-                when=AFTER_FEEDBACK,
-            ),
-            Use(
-                "collective_intrinsic",
-                "users-can-give-and-receive-peer-support",
-                baseline="2.4",
-                target="3.5",
-                how="The changes questions after each carer's feedback.",
-                when=AFTER_FEEDBACK,
-            ),
-            Use("collective_intrinsic", "number-of-users-involved"),
-            Use("collective_intrinsic", "number-of-users-who-met-peers"),
-            Use(
-                "service_organisational",
-                "changes-to-products-and-service",
-                baseline="1",
-                target="4",
-                how="Changes made because of the forum, from the 'you said, we did' list.",
-                when=EVERY_QUARTER,
-                values=(1, 2, 4, 3),
-                evidence=(
-                    "Respite booking line now open on Saturdays.",
-                    "Carers' leaflet rewritten; carers' card trial started.",
-                    "Carers' card for all wards, new parking passes, a quiet room, and "
-                    "discharge letters copied to carers.",
-                    "Hospital discharge checklist now asks who the carer is; two more on the list.",
-                ),
-            ),
-            Use(
-                "service_organisational",
-                "views-of-those-involved-are-more-clearly-represented",
-                how="A short account from the forum's notes, read back to the forum.",
-                when=EVERY_QUARTER,
-                values=(
-                    "Carers' views went to the board in a staff report.",
-                    "Two carers presented their own paper to the board for the first time.",
-                    "The board now has a standing item from the forum, written by carers.",
-                    None,
-                ),
-                evidence=("Board papers, February.", "Board minutes, May.", "Board agenda, July."),
-            ),
-        ],
-    ),
-    "Quality Checkers": Plan(
-        "Agreed with the checkers: a count of the services checked that change because of what "
-        "they find, and the staff's own view of what they learnt.",
-        [
-            Use(
-                "service_organisational",
-                "percentage-of-services-and-products-which-include-user-feedback",
-                baseline="20",
-                target="60",
-                how="Services visited by the checkers whose action plan includes their findings.",
-                when=EVERY_QUARTER,
-                values=(30, 40, 45, 55),
-                evidence=(
-                    "3 of 10 action plans.",
-                    "4 of 10 action plans.",
-                    "9 of 20 action plans, after the checkers' visits to the wards.",
-                    "11 of 20 action plans so far this quarter.",
-                ),
-            ),
-            Use(
-                "service_organisational",
-                "improved-staff-understanding-of-user-experience",
-                baseline="2.5",
-                target="4",
-                how="Staff score it from 1 to 5 after a checkers' visit; the average is recorded.",
-                when=EVERY_QUARTER,
-                values=("2.6", "3.0", "3.3", None),
-                evidence=(
-                    "Average of 12 staff forms.",
-                    "Average of 15 staff forms.",
-                    "Average of 18 staff forms.",
-                ),
-            ),
-            Use(
-                "extrinsic_individual",
-                "improved-user-confidence",
-                baseline="2",
-                target="3.5",
-                how="The changes questions after each checker's feedback.",
-                when=AFTER_FEEDBACK,
-            ),
-        ],
-    ),
-    "Recovery College: courses led by peer tutors": Plan(
-        "Agreed with the peer tutors at the planning day.",
-        [
-            Use(
-                "further_reaching_intrinsic",
-                "percentage-of-users-who-had-access-to-training-to-develop-their-skills",
-                baseline="40",
-                target="75",
-                how="Students offered a place on a course, out of all who asked, from bookings.",
-                when=EVERY_QUARTER,
-                values=(45, 55, 60, 70),
-                evidence=(
-                    "Bookings spreadsheet: 18 of 40.",
-                    "Bookings spreadsheet: 22 of 40.",
-                    "Bookings spreadsheet: 27 of 45, after the second tutor started.",
-                    "Bookings spreadsheet: 28 of 40 so far.",
-                ),
-            ),
-            Use(
-                "further_reaching_intrinsic",
-                "further-opportunities-for-learning-and-development",
-                baseline="2",
-                target="6",
-                how="New courses and placements offered to students, from the prospectus.",
-                when=EVERY_QUARTER,
-                values=(3, 4, 6, None),
-                evidence=(
-                    "Two new courses and one placement.",
-                    "Spring prospectus.",
-                    "Summer prospectus and two volunteer placements.",
-                ),
-            ),
-            Use(
-                "further_reaching_intrinsic",
-                "range-of-training-available-to-users",
-                how="A short account from the prospectus.",
-                when=EVERY_QUARTER,
-                values=(
-                    "Understanding recovery; Wellbeing planning.",
-                    "Added: Living with voices, and Money and benefits.",
-                    "Added: Becoming a peer tutor, led by two former students.",
-                    None,
-                ),
-            ),
-        ],
-    ),
-}
 
-# Training completed: (course, quarters before the current one, people).
-TRAINING = [
-    ("Peer support: the basics", 2, ["Lena Brooks", "Ife Adeyemi", "Carl J.", "Femi Ade"]),
-    (
-        "Recruitment panel training",
-        1,
-        [
-            "Hannah Cole",
-            "Beth Carter",
-            "Bernie T.",
-            "Dee Walsh",
-            "Lewis Grant",
-            "Marion B.",
-            "Kofi Mensah",
-            "Martin O.",
-            "Gwen Price",
-        ],
-    ),
-    ("Chairing a meeting", 0, ["Dee Walsh", "Tyler M.", "Aisha K."]),
-]
+def _use(item: dict) -> Use:
+    # YAML has lists; the frozen dataclass keeps tuples.
+    tuples = {key: tuple(item[key]) for key in ("values", "evidence") if key in item}
+    return Use(**{**item, **tuples})
+
+
+# The measures each activity agreed and the training done:
+# involvement/reference/demo/brightwater-outcomes.yaml.
+DATA = load("brightwater-outcomes")
+PLANS = {title: _plan(item) for title, item in DATA["plans"].items()}
+# (course, quarters before the current one, people)
+TRAINING = [(item["course"], item["quarters_ago"], item["people"]) for item in DATA["training"]]
 
 
 def ensure_demo_outcomes(people: dict[str, User]) -> list[tuple[str, str]]:

@@ -1,30 +1,19 @@
-"""The demo organisations and personas: the same people tests use (tests/conftest.py)."""
+"""The demo organisations and personas: the same people tests use (tests/conftest.py). They
+are in involvement/reference/demo/organisations.yaml."""
 
 from involvement.models import Membership, Organisation, Role, User
 
+from .data import load
+
 DEMO_PASSWORD = "involve-demo-2026"
 
-ORGANISATIONS = [
-    {"slug": "brightwater", "name": "Brightwater Health and Care Trust"},
-    {"slug": "northgate", "name": "Northgate Council"},
-]
+ORGANISATIONS = load("organisations")["organisations"]
 
-# (organisation slug, persona, email, full name, role)
+# (organisation slug, persona, email, full name, role), in the order seed_demo prints them.
 PERSONAS = [
-    ("brightwater", "org_admin", "admin@brightwater.example", "Amara Okafor", Role.ADMIN),
-    ("brightwater", "staff", "staff@brightwater.example", "Sam Patel", Role.STAFF),
-    ("brightwater", "trustee", "trustee@brightwater.example", "Helen Marsh", Role.TRUSTEE),
-    ("brightwater", "service_user", "member@brightwater.example", "Jordan Reid", Role.SERVICE_USER),
-    ("northgate", "other_org_admin", "admin@northgate.example", "Priya Shah", Role.ADMIN),
-    ("northgate", "other_org_staff", "staff@northgate.example", "Tom Evans", Role.STAFF),
-    ("northgate", "other_org_trustee", "trustee@northgate.example", "Grace Lloyd", Role.TRUSTEE),
-    (
-        "northgate",
-        "other_org_service_user",
-        "member@northgate.example",
-        "Alex Kerr",
-        Role.SERVICE_USER,
-    ),
+    (item["slug"], persona["persona"], persona["email"], persona["name"], Role(persona["role"]))
+    for item in ORGANISATIONS
+    for persona in item["personas"]
 ]
 
 
