@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "quality",
     "outcomes",
     "reports",
+    "demo",
 ]
 
 MIDDLEWARE = [

@@ -20,12 +20,6 @@ class OutcomesConfig(AppConfig):
 
         return step_after_submit(feedback_request)
 
-    def ensure_demo_data(self, people) -> list[tuple[str, str]]:
-        """Demo measures and values for `seed_demo`; returns (label, path) lines to print."""
-        from .demo_outcomes import ensure_demo_outcomes
-
-        return ensure_demo_outcomes(people)
-
 
 def _watch_counted_rows() -> None:
     """Any save or delete of a row the computed figures count gives the organisation's

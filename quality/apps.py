@@ -14,17 +14,6 @@ class QualityConfig(AppConfig):
         catalogue_register(ensure_marker_catalogue)
         _watch_counted_rows()
 
-    def ensure_demo_data(self, people) -> list[tuple[str, str]]:
-        """Demo feedback and quality markers for `seed_demo`; returns (label, path) lines
-        for it to print."""
-        from .demo_feedback import demo_feedback_link, ensure_demo_feedback
-        from .demo_quality import ensure_demo_quality
-
-        ensure_demo_feedback(people)
-        link = demo_feedback_link(people)
-        lines = [("Try the feedback form as a service user", link)] if link else []
-        return lines + ensure_demo_quality(people)
-
 
 def _watch_counted_rows() -> None:
     """Any save or delete of a row the overview's figures count gives the organisation's

@@ -19,9 +19,3 @@ class ReportsConfig(AppConfig):
 
         # Erasing a person takes their words out of the reports already made.
         participant_erasing.connect(erase_words, weak=False, dispatch_uid="reports.erase_words")
-
-    def ensure_demo_data(self, people) -> list[tuple[str, str]]:
-        """The last quarter's board report for `seed_demo`; returns the line it prints."""
-        from .demo import ensure_demo_report
-
-        return ensure_demo_report(people)

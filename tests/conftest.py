@@ -11,7 +11,7 @@ from django.test import Client
 from django.utils import timezone
 from kombu.exceptions import OperationalError
 
-from activities.demo_people import ensure_demo_people
+from demo.people import ensure_demo_people
 from involvement import celery_app, jobs
 from involvement.models import Membership, Organisation, Role
 from quality.models import ReplyLink

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from activities.demo_people import ensure_demo_people
 from activities.models import Approach, InfluenceLevel
+from demo.people import ensure_demo_people
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [

@@ -6,8 +6,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from activities.demo_people import DEMO_PASSWORD
 from activities.models import Attendance
+from demo.people import DEMO_PASSWORD
 
 from .helpers import (
     add_person,

@@ -12,7 +12,7 @@ from django.conf import settings
 from django.test import override_settings
 from django.urls import reverse
 
-from activities.demo_people import DEMO_PASSWORD
+from demo.people import DEMO_PASSWORD
 
 from ..quality.conftest import forget
 

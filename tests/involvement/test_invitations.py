@@ -20,7 +20,7 @@ from django.test import Client, override_settings
 from django.urls import reverse
 from django.utils import timezone
 
-from activities.demo_people import DEMO_PASSWORD
+from demo.people import DEMO_PASSWORD
 from involvement import services, tasks
 from involvement.middleware import SESSION_KEY
 from involvement.models import Invitation, Membership, Role, User

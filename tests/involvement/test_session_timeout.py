@@ -9,7 +9,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from activities.demo_people import DEMO_PASSWORD
+from demo.people import DEMO_PASSWORD
 from involvement import sessions
 from quality.models import QualityMarker
 

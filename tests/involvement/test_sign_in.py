@@ -10,7 +10,7 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
-from activities.demo_people import DEMO_PASSWORD
+from demo.people import DEMO_PASSWORD
 
 
 def sign_in(client, email, password, ip="10.0.0.1"):

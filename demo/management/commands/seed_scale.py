@@ -15,7 +15,6 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 from django.utils import timezone
 
-from activities.demo_data import BRIGHTWATER
 from activities.models import (
     AccessibilityCheck,
     AccessibilitySystem,
@@ -29,13 +28,16 @@ from activities.models import (
     Participant,
     Session,
 )
+from demo.data import load
 from involvement.models import Membership, Organisation, Role, User
 
 BATCH = 2000
 STAFF_NAMES = ["Ruth Adams", "Dev Chauhan", "Megan Lloyd", "Olu Bakare"]
 AREAS = ["North", "South", "East", "West", "Central", "Riverside", "Hillside", "Old Town"]
 # Demo activities lend their wording, so searches and page weights look like real use.
-TEMPLATES = [item for item in BRIGHTWATER if item.get("agreement", {}).get("purpose")]
+TEMPLATES = [
+    item for item in load("brightwater-activities") if item.get("agreement", {}).get("purpose")
+]
 
 
 @dataclass

@@ -7,14 +7,12 @@ from decimal import Decimal
 
 from django.utils import timezone
 
+from activities import services
+from activities.models import DEMOGRAPHIC_FIELDS, AboutYou, Activity, PopulationGroup
 from involvement.models import Organisation, User
 
-from . import demo_data as data
-from . import services
-from .models import DEMOGRAPHIC_FIELDS, AboutYou, Activity, PopulationGroup
+from . import data
 
-ABOUT_YOU = {"brightwater": data.BRIGHTWATER_ABOUT_YOU, "northgate": data.NORTHGATE_ABOUT_YOU}
-POPULATION = {"brightwater": data.BRIGHTWATER_POPULATION}
 STAFF_PERSONA = {
     "brightwater": ("org_admin", "staff"),
     "northgate": ("other_org_admin", "other_org_staff"),
@@ -26,7 +24,7 @@ UNDER_WAY = {Activity.Status.RUNNING, Activity.Status.COMPLETED, Activity.Status
 def ensure_demo_who_is_involved(organisation: Organisation, people: dict[str, User]) -> None:
     _staff_involved_ensure(organisation, people)
     _about_you_ensure(organisation)
-    profile = POPULATION.get(organisation.slug)
+    profile = data.load(f"{organisation.slug}-people").get("population")
     if profile and not PopulationGroup.objects.filter(organisation=organisation).exists():
         services.population_profile_save(
             organisation=organisation,
@@ -49,15 +47,16 @@ def _staff_involved_ensure(organisation: Organisation, people: dict[str, User]) 
 
 
 def _about_you_ensure(organisation: Organisation) -> None:
-    answers = ABOUT_YOU[organisation.slug]
+    answers = data.load(f"{organisation.slug}-people")["about_you"]
+    consent = data.load("organisations")["about_you_consent"]
     people = organisation.participants.filter(name__in=answers, about_you=None)
     AboutYou.objects.bulk_create(
         AboutYou(
             organisation=organisation,
             participant=person,
-            consent_wording=data.ABOUT_YOU_CONSENT.format(organisation=organisation.name),
+            consent_wording=consent.format(organisation=organisation.name),
             consented_at=timezone.now() - datetime.timedelta(days=30 + n * 3),
-            **dict(zip(DEMOGRAPHIC_FIELDS, answers[person.name], strict=True)),
+            **{field: answers[person.name][field] for field in DEMOGRAPHIC_FIELDS},
         )
         for n, person in enumerate(people)
     )

@@ -6,17 +6,14 @@ from django.utils import timezone
 
 from involvement.models import Organisation, User
 from outcomes.periods import quarter_of
+from reports import services
+from reports.models import Report
 
-from . import services
-from .models import Report
+from .data import load
 
 ORGANISATION = "brightwater"
-DO_DIFFERENTLY = (
-    "Tell every person what happened to what they said within 30 days, by the route they "
-    "prefer.\nAgree the influence level with the people involved before the first session, "
-    "never after.\nAsk the Redesigning the mental health front door group how to give them "
-    "the say we promised."
-)
+# What the organisation will do differently: brightwater-report.yaml.
+DO_DIFFERENTLY = load("brightwater-report")["do_differently"]
 
 
 def ensure_demo_report(people: dict[str, User]) -> list[tuple[str, str]]:

@@ -1,6 +1,6 @@
 """The demo's "we did" messages on the Carers' forum: one person told by letter who said
 they are happy, one told by email whose message is left for a demo user to answer through
-its link, as the person would; two more are waiting to be told (see demo_quality.py)."""
+its link, as the person would; two more are waiting to be told (see quality.py)."""
 
 import datetime
 
@@ -9,37 +9,29 @@ from django.utils import timezone
 
 from activities.models import Activity
 from involvement.models import User
+from quality import services
+from quality.models import Contribution, ReplyLink
 
-from . import services
-from .models import Contribution, ReplyLink
+from .data import load
 
-HOW = Contribution.ToldHow
-# (who raised it, the decision, how they were told, days after the response, their answer)
-TOLD = [
-    (
-        "Pat S.",
-        Contribution.Decision.ACCEPTED,
-        HOW.LETTER,
-        3,
-        ("yes", "The large print papers come in good time now. Thank you."),
-    ),
-    # Told by email and not answered yet: the demo prints a fresh link to answer it.
-    ("Hannah Cole", Contribution.Decision.ACCEPTED, HOW.EMAIL, 1, None),
-]
+# Who was told how, and what they answered: `told` in brightwater-quality.yaml.
+TOLD = load("brightwater-quality")["told"]
+# Told by email and not answered yet: the demo prints a fresh link to answer it.
 TRY_IT = "Hannah Cole"
 
 
 def ensure_demo_telling(activity: Activity, staff: User) -> str | None:
     """Tell and rate where not done yet, with dates moved back to when the demo says;
     returns the path of a fresh reply link for the message still to be answered."""
-    for name, decision, how, days_after, answer in TOLD:
-        contribution = _contribution(activity, name, decision)
+    for told in TOLD:
+        contribution = _contribution(activity, told["name"], told["decision"])
         if contribution is None:
             continue
         if contribution.status == Contribution.Status.RESPONDED:
-            _tell(contribution, how, days_after, staff)
+            _tell(contribution, told["told_how"], told["days_after"], staff)
+        answer = told["answer"]
         if answer and contribution.status == Contribution.Status.TOLD:
-            _rate(contribution, *answer)
+            _rate(contribution, answer["satisfied"], answer["comment"])
     waiting = _contribution(activity, TRY_IT, Contribution.Decision.ACCEPTED)
     if waiting is None or not waiting.can_rate():
         return None

@@ -12,109 +12,22 @@ import random
 from django.db.models import F
 from django.utils import timezone
 
-from activities.demo_activities import demo_key
 from activities.models import Activity, Participant
 from involvement.models import Organisation, User
+from quality import services
+from quality.models import FeedbackLink, FeedbackRequest, FeedbackResponse, Rating
+from quality.questions import RATING_KEYS
 
-from . import services
-from .models import FeedbackLink, FeedbackRequest, FeedbackResponse, Rating
-from .questions import RATING_KEYS
+from .activities import demo_key
+from .data import load
 
 ORGANISATION = "brightwater"
 
-# How each person was asked and where they are: "link" (answered online), "paper" or
-# "phone" (entered by staff), "draft" (started, not sent), "waiting", "revoked".
-# Channels: "email", "letter"; entered answers are always "on_behalf".
-PLAN = {
-    "Carers' forum": [
-        ("Paula G.", "letter", "phone"),
-        ("Pat S.", "letter", "paper"),
-        ("Jean F.", "letter", "phone"),
-        ("Hannah Cole", "email", "link"),
-        ("Eileen Doherty", "letter", "paper"),
-        ("Maggie Shaw", "letter", "link"),
-        ("Stan W.", "letter", "phone"),
-        ("Gwen Price", "email", "link"),
-        ("Phil Evans", "email", "link"),
-        ("Priya Desai", "email", "link"),
-        ("Kieran Walsh", "email", "revoked"),
-        ("Beth Carter", "email", "draft"),
-    ],
-    "Voices Council": [
-        ("Jordan Reid", "email", "waiting"),
-        ("Dee Walsh", "letter", "link"),
-        ("Kofi Mensah", "letter", "phone"),
-        ("Marion B.", "letter", "draft"),
-        ("Lewis Grant", "email", "link"),
-        ("Priya Desai", "email", "link"),
-        ("Tunde Bello", "letter", "waiting"),
-        ("Danielle K.", "letter", "paper"),
-        ("Beth Carter", "email", "link"),
-        ("Kieran Walsh", "email", "waiting"),
-    ],
-    "Quality Checkers": [
-        ("Kofi Mensah", "letter", "link"),
-        ("Sasha Novak", "email", "link"),
-        ("Marion B.", "letter", "phone"),
-        ("Danielle K.", "letter", "draft"),
-        ("Tunde Bello", "letter", "waiting"),
-    ],
-    # Enough answers to show the influence gap: people said they had much less say than
-    # the participation agreed, so the quality pages flag it as possible tokenism.
-    "Redesigning the mental health front door": [
-        ("Hannah Cole", "email", "link"),
-        ("Martin O.", "email", "link"),
-        ("Paula G.", "letter", "phone"),
-        ("Mo Hassan", "letter", "phone"),
-        ("Phil Evans", "email", "draft"),
-        ("Ray P.", "letter", "paper"),
-        ("Joe (pseudonym)", "letter", "paper"),
-        ("Rosa Lima", "letter", "link"),
-        ("Gwen Price", "email", "link"),
-    ],
-}
-# Whose link seed_demo prints, if they have not answered yet (the demo's service user).
-TRY_IT = ("Voices Council", ["Jordan Reid", "Tunde Bello", "Kieran Walsh"])
-
-# How likely each rating is, per activity: a well-liked forum and a harder piece of work.
-MOODS = {
-    "Carers' forum": [75, 15, 3, 4, 3],
-    "Voices Council": [55, 25, 10, 6, 4],
-    "Quality Checkers": [60, 25, 8, 5, 2],
-    "Redesigning the mental health front door": [35, 35, 20, 7, 3],
-}
-SAYS = {
-    "Carers' forum": ["consulting", "participation", "participation", "delegated_power"],
-    "Voices Council": ["participation", "delegated_power", "consulting", "dont_know"],
-    "Quality Checkers": ["delegated_power", "participation", "empowerment"],
-    # Asked for their views or just told, never the partnership agreed: every answer is two
-    # or more steps below it, so the numbers show rather than *.
-    "Redesigning the mental health front door": ["researching", "informing", "researching"],
-}
-GOOD = [
-    "Everyone was kind and nobody rushed me.",
-    "I liked that we got the papers a week before, in large print.",
-    "Meeting other carers. I do not feel so on my own now.",
-    "The chair made sure the quiet people got a turn.",
-    "They paid my bus fare on the day, which really helped.",
-    "We saw the new leaflet change because of what we said.",
-    "Good biscuits and a proper break in the middle.",
-    "Staff listened and wrote down what I said word for word.",
-]
-DIFFERENTLY = [
-    "Start a bit later. 10 o'clock is hard if you rely on the bus.",
-    "Some words were too hard. Please say what the letters stand for.",
-    "Tell us sooner what happened with our ideas.",
-    "The room was too hot and the hearing loop did not work at first.",
-    "Fewer slides, more time to talk.",
-    "Send the notes out quicker after the meeting.",
-]
-ELSE = [
-    "Thank you for asking me.",
-    "I would like to help with the next one.",
-    "Can we meet at the library sometimes? It is easier for me to get to.",
-    "My support worker helped me fill this in.",
-]
+# What was asked of whom and what they said: involvement/reference/demo/brightwater-feedback.yaml.
+DATA = load("brightwater-feedback")
+PLAN = DATA["asked"]
+MOODS, SAYS = DATA["moods"], DATA["says"]
+GOOD, DIFFERENTLY, ELSE = DATA["good"], DATA["differently"], DATA["else"]
 RATINGS = [r.value for r in Rating]
 
 
@@ -127,10 +40,10 @@ def ensure_demo_feedback(people: dict[str, User]) -> int:
         activity = _activity(organisation, title)
         if activity is None or FeedbackRequest.objects.filter(activity=activity).exists():
             continue
-        for number, (name, channel, outcome) in enumerate(plan):
-            participant = _involved(activity, name)
+        for number, asked in enumerate(plan):
+            participant = _involved(activity, asked["name"])
             if participant is not None:
-                _ask(activity, participant, channel, outcome, staff, number)
+                _ask(activity, participant, asked["channel"], asked["outcome"], staff, number)
     return FeedbackResponse.objects.filter(
         organisation=organisation, status=FeedbackResponse.Status.SUBMITTED
     ).count()
@@ -140,11 +53,10 @@ def demo_feedback_link(people: dict[str, User]) -> str | None:
     """A fresh personal link (the path, with its token) for a demo person who has not
     answered yet, to try the form as they would."""
     organisation = Organisation.objects.get(slug=ORGANISATION)
-    title, names = TRY_IT
-    activity = _activity(organisation, title)
+    activity = _activity(organisation, DATA["try_it"]["activity"])
     if activity is None:
         return None
-    for name in names:
+    for name in DATA["try_it"]["names"]:
         participant = _involved(activity, name)
         if participant is None:
             continue

@@ -1,4 +1,5 @@
-"""Demo activities drawn from the seeds' case studies (the data is in demo_data.py).
+"""Demo activities drawn from the seeds' case studies (the data is in
+involvement/reference/demo/<organisation>-activities.yaml and -people.yaml).
 
 Everything goes through the real services, so statuses, agreements and their history are what
 a person clicking through the app would have produced. Event dates are then moved back to when
@@ -13,12 +14,8 @@ import uuid
 
 from django.utils import timezone
 
-from involvement.models import Organisation, User
-
-from . import demo_data as data
-from . import services
-from .demo_who_is_involved import ensure_demo_who_is_involved
-from .models import (
+from activities import services
+from activities.models import (
     AccessibilityCheck,
     Activity,
     Agreement,
@@ -31,26 +28,29 @@ from .models import (
     Participant,
     Session,
 )
+from involvement.models import Organisation, User
+
+from . import data
+from .who_is_involved import ensure_demo_who_is_involved
+
+
+def _demo_set(slug: str, persona: str) -> dict:
+    people = data.load(f"{slug}-people")
+    return {
+        "slug": slug,
+        "activities": data.load(f"{slug}-activities"),
+        "people": people["people"],
+        "involvements": people["involvements"],
+        # By (activity, the session's `day`), as _attendance_ensure looks them up.
+        "absences": {(row["activity"], row["day"]): row["missed"] for row in people["absences"]},
+        "persona": persona,
+        "member": data.organisation(slug)["member"],
+    }
+
 
 DEMO_SETS = [
-    {
-        "slug": "brightwater",
-        "activities": data.BRIGHTWATER,
-        "people": data.BRIGHTWATER_PEOPLE,
-        "involvements": data.BRIGHTWATER_INVOLVEMENTS,
-        "absences": data.BRIGHTWATER_ABSENCES,
-        "persona": "service_user",
-        "member": data.BRIGHTWATER_MEMBER,
-    },
-    {
-        "slug": "northgate",
-        "activities": data.NORTHGATE,
-        "people": data.NORTHGATE_PEOPLE,
-        "involvements": data.NORTHGATE_INVOLVEMENTS,
-        "absences": data.NORTHGATE_ABSENCES,
-        "persona": "other_org_service_user",
-        "member": data.NORTHGATE_MEMBER,
-    },
+    _demo_set("brightwater", "service_user"),
+    _demo_set("northgate", "other_org_service_user"),
 ]
 
 # Which field holds the way of reaching someone, for each way they like to be contacted.
@@ -224,28 +224,27 @@ def _session(activity: Activity, session: dict) -> Session:
 # --- the people involved ----------------------------------------------------------------------
 
 
-def _participants_ensure(organisation: Organisation, rows: list[tuple]) -> None:
+def _participants_ensure(organisation: Organisation, rows: list[dict]) -> None:
     for row in rows:
         details = _participant_details(row)
         person, created = Participant.objects.get_or_create(
-            organisation=organisation, name=row[0], defaults=details
+            organisation=organisation, name=row["name"], defaults=details
         )
         # An earlier demo recorded some people by name only, when they agreed an activity.
         if not created and _is_bare(person):
             Participant.objects.filter(pk=person.pk).update(**details)
 
 
-def _participant_details(row: tuple) -> dict:
-    name, contact_by, reach, formats, needs, wants_payment = row
+def _participant_details(row: dict) -> dict:
     details = {
-        "contact_by": contact_by,
-        "preferred_formats": formats,
-        "access_needs": needs,
-        "access_notes": data.ACCESS_NOTES.get(name, ""),
-        "wants_payment": wants_payment,
+        "contact_by": row["contact_by"],
+        "preferred_formats": list(row["formats"]),
+        "access_needs": list(row["needs"]),
+        "access_notes": row.get("notes", ""),
+        "wants_payment": row["wants_payment"],
     }
-    if contact_by:
-        details[CONTACT_FIELDS[contact_by]] = reach
+    if row["contact_by"]:
+        details[CONTACT_FIELDS[row["contact_by"]]] = row["reach"]
     return details
 
 
@@ -271,25 +270,26 @@ def _involvements_ensure(organisation: Organisation, activities: dict, plan: dic
     new = []
     for title, rows in plan.items():
         activity = activities[title]
-        for name, *terms in rows:
-            if (activity.pk, people[name].pk) not in existing:
-                new.append(_involvement(activity, people[name], *terms))
+        for row in rows:
+            person = people[row["name"]]
+            if (activity.pk, person.pk) not in existing:
+                new.append(_involvement(activity, person, row))
     Involvement.objects.bulk_create(new)
 
 
-def _involvement(activity, person, role, came_in, joined=0, left=None) -> Involvement:
+def _involvement(activity: Activity, person: Participant, row: dict) -> Involvement:
     ended_on = None
-    if left is not None:
-        ended_on = activity.starts_on + datetime.timedelta(days=left)
+    if row.get("left") is not None:
+        ended_on = activity.starts_on + datetime.timedelta(days=row["left"])
     elif activity.ends_on and activity.ends_on < timezone.localdate():
         ended_on = activity.ends_on
     return Involvement(
         organisation=activity.organisation,
         activity=activity,
         participant=person,
-        role=role,
-        came_in=came_in,
-        started_on=activity.starts_on + datetime.timedelta(days=joined),
+        role=row["role"],
+        came_in=row["came_in"],
+        started_on=activity.starts_on + datetime.timedelta(days=row.get("joined", 0)),
         ended_on=ended_on,
     )
 
@@ -320,7 +320,7 @@ def _attendance_ensure(organisation: Organisation, activities: dict, demo: dict)
 
 
 def _demo_day(session: Session, activity_starts: int) -> int:
-    """The session's `day` in demo_data, counted from its activity's start so that it is the
+    """The session's `day` in the YAML, counted from its activity's start so that it is the
     same on whatever day the demo is run again."""
     days_in = (timezone.localdate(session.starts_at) - session.activity.starts_on).days
     return activity_starts + days_in

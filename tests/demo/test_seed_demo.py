@@ -6,7 +6,6 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from activities import selectors
-from activities.demo_people import DEMO_PASSWORD, PERSONAS
 from activities.models import (
     AboutYou,
     Activity,
@@ -17,6 +16,7 @@ from activities.models import (
     PopulationGroup,
     Session,
 )
+from demo.people import DEMO_PASSWORD, PERSONAS
 from involvement.models import Membership, Organisation, User
 
 
