@@ -3,17 +3,14 @@ organisation and topic, each saying what its keys mean). The builders beside thi
 it into rows through the real services; none of it is needed in production."""
 
 from functools import cache
-from pathlib import Path
 
-import yaml
-
-DIRECTORY = Path(__file__).resolve().parents[1] / "involvement" / "reference" / "demo"
+from involvement.reference import load_reference
 
 
 @cache
 def load(name: str):
     """One file's data, read once; callers copy what they change."""
-    return yaml.safe_load((DIRECTORY / f"{name}.yaml").read_text(encoding="utf-8"))
+    return load_reference(f"demo/{name}")
 
 
 def organisation(slug: str) -> dict:
