@@ -25,12 +25,6 @@ class OutcomesConfig(AppConfig):
         )
         _watch_counted_rows()
 
-    def feedback_step_after_submit(self, feedback_request) -> str | None:
-        """Quality asks this after someone sends feedback: the changes they score."""
-        from .views.self_report import step_after_submit
-
-        return step_after_submit(feedback_request)
-
     def ensure_demo_data(self, people) -> list[tuple[str, str]]:
         """Demo measures and values for `seed_demo`; returns (label, path) lines to print."""
         from .demo_outcomes import ensure_demo_outcomes
