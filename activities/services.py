@@ -4,7 +4,6 @@ import datetime
 import uuid
 
 from django.db import IntegrityError, transaction
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -276,12 +275,12 @@ ERASED_FIELDS = {
 
 
 @transaction.atomic
-def participant_erase(*, participant: Participant) -> Participant:
-    """Remove a person's identity and everything personal, keeping their involvement and
-    attendance as anonymous rows so counts stay true. Agreement history names people through
-    rows, so it shows the erased label from now on. Their "about you" answers go; their
-    feedback ratings stay as anonymous aggregates, without their words. Apps above this one
-    hear of it first (`participant_erasing`), in the same transaction."""
+def participant_record_erase(*, participant: Participant) -> Participant:
+    """Remove a person's identity and everything personal this app holds, keeping their
+    involvement and attendance as anonymous rows so counts stay true. Agreement history names
+    people through rows, so it shows the erased label from now on. Their "about you" answers
+    go. Apps above this one hear of it first (`participant_erasing`), in the same transaction;
+    the whole erasure, across the apps, is the participant app's `participant_erase`."""
     participant = Participant.objects.select_for_update().get(pk=participant.pk)
     participant_erasing.send(sender=Participant, participant=participant)
     for field, value in ERASED_FIELDS.items():
@@ -290,46 +289,7 @@ def participant_erase(*, participant: Participant) -> Participant:
     participant.erased_at = timezone.now()
     participant.save()
     AboutYou.objects.filter(participant=participant).delete()
-    _feedback_erase(participant)
     return participant
-
-
-def _feedback_erase(participant: Participant) -> None:
-    # quality imports activities, so activities reaches quality only when it runs.
-    from quality.models import FeedbackLink, FeedbackRequest, FeedbackResponse
-
-    FeedbackResponse.objects.filter(request__participant=participant).update(
-        what_was_good="", do_differently="", anything_else="", anonymous=True
-    )
-    FeedbackRequest.objects.filter(participant=participant, revoked_at__isnull=True).update(
-        revoked_at=timezone.now()
-    )
-    # No link may reach them again, and no queued email goes out (its error may hold their
-    # address).
-    FeedbackRequest.objects.filter(participant=participant).update(
-        email_queued_at=None, email_error=""
-    )
-    FeedbackLink.objects.filter(request__participant=participant).delete()
-    _contributions_erase(participant)
-
-
-def _contributions_erase(participant: Participant) -> None:
-    """What they asked for stays as an unnamed request, with what was done, but their own
-    words go: they may say who they are."""
-    from quality.models import Contribution, ReplyLink
-
-    mine = Contribution.objects.filter(
-        Q(participant=participant) | Q(feedback_response__request__participant=participant)
-    )
-    # No "we did" message goes out any more, and no link reaches them.
-    ReplyLink.objects.filter(contribution__in=mine).delete()
-    mine.update(
-        participant=None,
-        text=str(ERASED_WORDS),
-        satisfaction_comment="",
-        tell_queued_at=None,
-        tell_error="",
-    )
 
 
 @transaction.atomic

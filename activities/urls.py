@@ -64,10 +64,6 @@ urlpatterns = [
     path("people/", views.ParticipantListView.as_view(), name="participant-list"),
     path("people/involved/", views.WhoIsInvolvedView.as_view(), name="who-is-involved"),
     path("people/population/", views.PopulationProfileView.as_view(), name="population-profile"),
-    path(
-        "people/<int:pk>/export/", views.ParticipantExportView.as_view(), name="participant-export"
-    ),
-    path("people/<int:pk>/erase/", views.ParticipantEraseView.as_view(), name="participant-erase"),
     path("people/new/", views.ParticipantCreateView.as_view(), name="participant-create"),
     path("people/<int:pk>/", views.ParticipantDetailView.as_view(), name="participant-detail"),
     path("people/<int:pk>/edit/", views.ParticipantUpdateView.as_view(), name="participant-update"),

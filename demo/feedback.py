@@ -15,6 +15,7 @@ from django.utils import timezone
 from activities.models import Activity, Participant
 from involvement.models import Organisation, User
 from quality import services
+from quality.links import feedback_link_path
 from quality.models import FeedbackLink, FeedbackRequest, FeedbackResponse, Rating
 from quality.questions import RATING_KEYS
 
@@ -68,7 +69,7 @@ def demo_feedback_link(people: dict[str, User]) -> str | None:
         _request, token = services.feedback_letter_issue(
             activity=activity, participant=participant, created_by=people["staff"]
         )
-        return f"/feedback/start/{token}/"
+        return feedback_link_path(token)
     return None
 
 

@@ -4,12 +4,12 @@ its link, as the person would; two more are waiting to be told (see quality.py).
 
 import datetime
 
-from django.urls import reverse
 from django.utils import timezone
 
 from activities.models import Activity
 from involvement.models import User
 from quality import services
+from quality.links import reply_link_path
 from quality.models import Contribution, ReplyLink
 
 from .data import load
@@ -36,7 +36,7 @@ def ensure_demo_telling(activity: Activity, staff: User) -> str | None:
     if waiting is None or not waiting.can_rate():
         return None
     _link, token = ReplyLink.issue(waiting)
-    return reverse("quality:reply-start", args=[token])
+    return reply_link_path(token)
 
 
 def _contribution(activity, name, decision) -> Contribution | None:

@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "quality",
     "outcomes",
     "reports",
+    "participant",
     "demo",
 ]
 
@@ -342,7 +343,7 @@ INVITATION_LINK_GUESSES = os.environ.get("INVITATION_LINK_GUESSES", "20/h")
 # When people are told they will hear what was done with their feedback.
 FEEDBACK_REPLY_WEEKS = int(os.environ.get("FEEDBACK_REPLY_WEEKS", "8"))
 # Keeps what a person typed on a feedback page when their CSRF token has changed.
-CSRF_FAILURE_VIEW = "quality.views.csrf_failure"
+CSRF_FAILURE_VIEW = "involvement.views.csrf_failure"
 
 # A shared cache (Redis) when there is one, so rate limits hold across web processes.
 CACHES = {

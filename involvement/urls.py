@@ -58,6 +58,7 @@ urlpatterns = [
     path("", include("quality.urls")),
     path("", include("outcomes.urls")),
     path("", include("reports.urls")),
+    path("", include("participant.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
     path("admin/", admin.site.urls),
 ]

@@ -6,8 +6,9 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse, reverse_lazy
+from django.urls import Resolver404, resolve, reverse, reverse_lazy
 from django.utils.translation import gettext as _
+from django.views.csrf import csrf_failure as django_csrf_failure
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 from django.views.generic import FormView, ListView, UpdateView
@@ -247,3 +248,18 @@ def session_keep_alive(request):
     """ "Stay signed in": counts as activity, so the idle time starts again."""
     sessions.start_idle_clock(request.session)
     return HttpResponse(status=204)
+
+
+def csrf_failure(request, reason=""):
+    """A refused CSRF token (one rotated by signing in elsewhere, or missing). Nothing is
+    saved. A view that keeps what was typed in that case carries its own answer as
+    `view.csrf_failure(request, **kwargs)` (the feedback pages behind a personal link put it
+    back when the person returns); any other page gets Django's."""
+    try:
+        match = resolve(request.path_info)
+    except Resolver404:
+        match = None
+    keep = getattr(match.func, "csrf_failure", None) if match else None
+    if keep is not None:
+        return keep(request, **match.kwargs)
+    return django_csrf_failure(request, reason=reason)

@@ -14,12 +14,6 @@ class OutcomesConfig(AppConfig):
         catalogue_register(ensure_measure_catalogue)
         _watch_counted_rows()
 
-    def feedback_step_after_submit(self, feedback_request) -> str | None:
-        """Quality asks this after someone sends feedback: the changes they score."""
-        from .views.self_report import step_after_submit
-
-        return step_after_submit(feedback_request)
-
 
 def _watch_counted_rows() -> None:
     """Any save or delete of a row the computed figures count gives the organisation's

@@ -1,5 +1,5 @@
 """Forms for outcome measures: the catalogue, choosing and agreeing measures for an
-activity, recording a period's value, training records and people's own scores."""
+activity, recording a period's value and training records."""
 
 import datetime
 
@@ -333,48 +333,3 @@ class TrainingRecordForm(GDSFormMixin, forms.Form):
         if day < datetime.date(2000, 1, 1):
             raise ValidationError(_("Enter a date from 2000 onwards."))
         return day
-
-
-PREFER_NOT = "prefer_not"
-SCALE_CHOICES = [
-    ("1", _("1 – Very low")),
-    ("2", _("2 – Low")),
-    ("3", _("3 – In the middle")),
-    ("4", _("4 – High")),
-    ("5", _("5 – Very high")),
-    (PREFER_NOT, _("I prefer not to say")),
-]
-
-
-class SelfReportForm(forms.Form):
-    """Before and after, from 1 to 5, for each change the activity asks people about.
-    Every answer may be left out. Rendered with quality's question include, as the
-    feedback questions are, so both modes look the same."""
-
-    def __init__(self, *args, uses, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.uses = uses
-        for use in uses:
-            for when in ("before", "after"):
-                self.fields[f"{when}_{use.pk}"] = forms.ChoiceField(
-                    choices=SCALE_CHOICES,
-                    required=False,
-                    widget=forms.RadioSelect,
-                    error_messages={"invalid_choice": _("Choose one of the answers shown.")},
-                )
-
-    def answers(self) -> dict[int, tuple]:
-        def score(name):
-            value = self.cleaned_data.get(name)
-            return int(value) if value and value != PREFER_NOT else None
-
-        return {use.pk: (score(f"before_{use.pk}"), score(f"after_{use.pk}")) for use in self.uses}
-
-    @staticmethod
-    def initial_from(reports) -> dict:
-        initial = {}
-        for report in reports:
-            for when in ("before", "after"):
-                value = getattr(report, when)
-                initial[f"{when}_{report.activity_measure_id}"] = str(value) if value else ""
-        return initial

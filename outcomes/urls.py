@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import activity, catalogue, dashboard, self_report, training
+from .views import activity, catalogue, dashboard, training
 
 app_name = "outcomes"
 
@@ -52,5 +52,4 @@ urlpatterns = [
     ),
     path("outcomes/training/", training.TrainingListView.as_view(), name="training-list"),
     path("outcomes/training/add/", training.TrainingCreateView.as_view(), name="training-create"),
-    path("feedback/<int:pk>/changes/", self_report.self_report, name="self-report"),
 ]

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from . import views
-from .views import loop, markers, reply, tell
+from .views import loop, markers, tell
 
 app_name = "quality"
 
@@ -60,11 +60,6 @@ urlpatterns = [
         name="contribution-answer",
     ),
     path("you-said-we-did/<int:pk>/", loop.loop_page_public, name="loop-page-public"),
-    # The person's answer to "we did", through the link in their message
-    path("reply/start/<str:token>/", reply.reply_start, name="reply-start"),
-    path("reply/<int:pk>/", reply.reply, name="reply"),
-    path("reply/<int:pk>/easy-read/", reply.reply_easy_read, name="reply-easy-read"),
-    path("reply/<int:pk>/thank-you/", reply.reply_thanks, name="reply-thanks"),
     # Feedback: staff
     path(
         "activities/<int:pk>/feedback/",
@@ -102,14 +97,4 @@ urlpatterns = [
         views.FeedbackRevokeView.as_view(),
         name="feedback-revoke",
     ),
-    # The person's own pages, through their link
-    path("feedback/start/<str:token>/", views.feedback_start, name="feedback-start"),
-    path("feedback/<int:pk>/", views.feedback_form, name="feedback-form"),
-    path("feedback/<int:pk>/easy/<int:step>/", views.feedback_easy, name="feedback-easy"),
-    path("feedback/<int:pk>/easy/send/", views.feedback_easy_send, name="feedback-easy-send"),
-    path("feedback/<int:pk>/easy-read/", views.easy_read_switch, name="easy-read-switch"),
-    path("feedback/<int:pk>/saved/", views.feedback_saved, name="feedback-saved"),
-    path("feedback/<int:pk>/about-you/", views.about_you, name="about-you"),
-    path("feedback/<int:pk>/about-you/<int:step>/", views.about_you_easy, name="about-you-easy"),
-    path("feedback/<int:pk>/thank-you/", views.feedback_thanks, name="feedback-thanks"),
 ]

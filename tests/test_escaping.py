@@ -204,17 +204,17 @@ def test_forms_sent_back_with_errors_show_typed_text_as_text(demo, people, clien
 def link_pages(pk: int) -> list[str]:
     """Every page a person reaches through their feedback link."""
     names = [
-        "quality:feedback-form",
-        "quality:feedback-easy-send",
-        "quality:feedback-saved",
-        "quality:about-you",
-        "quality:feedback-thanks",
-        "outcomes:self-report",
+        "participant:feedback-form",
+        "participant:feedback-easy-send",
+        "participant:feedback-saved",
+        "participant:about-you",
+        "participant:feedback-thanks",
+        "participant:self-report",
     ]
     return (
         [reverse(name, args=[pk]) for name in names]
-        + [reverse("quality:feedback-easy", args=[pk, step]) for step in range(1, 4)]
-        + [reverse("quality:about-you-easy", args=[pk, step]) for step in range(1, 3)]
+        + [reverse("participant:feedback-easy", args=[pk, step]) for step in range(1, 4)]
+        + [reverse("participant:about-you-easy", args=[pk, step]) for step in range(1, 3)]
     )
 
 
@@ -226,8 +226,8 @@ def test_the_pages_behind_a_personal_link_show_typed_text_as_text(demo, client_f
         for easy in ("off", "on"):
             client = client_for(None)
             _link, token = FeedbackLink.issue(request)
-            client.get(reverse("quality:feedback-start", args=[token]))
-            switch = reverse("quality:easy-read-switch", args=[request.pk])
+            client.get(reverse("participant:feedback-start", args=[token]))
+            switch = reverse("participant:easy-read-switch", args=[request.pk])
             client.post(switch, {"easy_read": easy})
             for url in link_pages(request.pk):
                 sweep.check(client.get(url, follow=True), f"{url} (easy read {easy})")
@@ -237,7 +237,7 @@ def test_the_pages_behind_a_personal_link_show_typed_text_as_text(demo, client_f
     told = Contribution.objects.filter(organisation=organisation, status__in=["told", "rated"])
     for contribution in told.order_by("pk")[:PER_KIND]:
         _link, token = ReplyLink.issue(contribution)
-        start = reverse("quality:reply-start", args=[token])
+        start = reverse("participant:reply-start", args=[token])
         sweep.check(client_for(None).get(start, follow=True), f"reply {contribution.pk}")
     sweep.assert_clean()
 
@@ -268,7 +268,7 @@ def test_downloads_are_not_pages(demo, people, client_for):
         ("outcomes:dashboard-csv", None),
         ("outcomes:measure-list-csv", None),
         ("outcomes:activity-measures-csv", "activity"),
-        ("activities:participant-export", "participant"),
+        ("participant:participant-export", "participant"),
     ]:
         response = client.get(reverse(name, kwargs=objects[target] if target else None))
         assert response.status_code == 200

@@ -134,16 +134,16 @@ CASES = [
     Case("activities:participant-create", "GET", (200, 200, 403, 403, 200, SIGN_IN)),
     Case("activities:participant-detail", "GET", NOT_SERVICE_USERS, target="participant"),
     Case("activities:participant-update", "GET", NOT_SERVICE_USERS, target="participant"),
-    Case("activities:participant-export", "GET", NOT_SERVICE_USERS, target="participant"),
+    Case("participant:participant-export", "GET", NOT_SERVICE_USERS, target="participant"),
     # Erasing cannot be undone: admins only.
     Case(
-        "activities:participant-erase",
+        "participant:participant-erase",
         "GET",
         (200, 403, 403, 404, 404, SIGN_IN),
         target="participant",
     ),
     Case(
-        "activities:participant-erase",
+        "participant:participant-erase",
         "POST",
         (302, 403, 403, 404, 404, SIGN_IN),
         target="participant",
@@ -191,29 +191,29 @@ CASES = [
     # The link is the credential, whoever is signed in; every other page needs the grant the
     # link puts in the session, so without it there is nothing (404), and a POST's typing is
     # kept for when the link is opened again (403).
-    Case("quality:feedback-start", "GET", (302,) * 6, target="feedback_link"),
-    Case("quality:feedback-start", "POST", ALL_405, target="feedback_link"),
-    Case("quality:feedback-form", "GET", (404,) * 6, target="feedback_request"),
-    Case("quality:feedback-form", "POST", (403,) * 6, target="feedback_request"),
-    Case("quality:feedback-easy", "GET", (404,) * 6, target="feedback_step"),
-    Case("quality:feedback-easy", "POST", (403,) * 6, target="feedback_step"),
-    Case("quality:feedback-easy-send", "GET", (404,) * 6, target="feedback_request"),
-    Case("quality:feedback-easy-send", "POST", (404,) * 6, target="feedback_request"),
-    Case("quality:easy-read-switch", "GET", ALL_405, target="feedback_request"),
-    Case("quality:easy-read-switch", "POST", (404,) * 6, target="feedback_request"),
-    Case("quality:feedback-saved", "GET", (404,) * 6, target="feedback_request"),
-    Case("quality:about-you", "GET", (404,) * 6, target="feedback_request"),
-    Case("quality:about-you", "POST", (404,) * 6, target="feedback_request"),
-    Case("quality:about-you-easy", "GET", (404,) * 6, target="feedback_step"),
-    Case("quality:feedback-thanks", "GET", (404,) * 6, target="feedback_request"),
+    Case("participant:feedback-start", "GET", (302,) * 6, target="feedback_link"),
+    Case("participant:feedback-start", "POST", ALL_405, target="feedback_link"),
+    Case("participant:feedback-form", "GET", (404,) * 6, target="feedback_request"),
+    Case("participant:feedback-form", "POST", (403,) * 6, target="feedback_request"),
+    Case("participant:feedback-easy", "GET", (404,) * 6, target="feedback_step"),
+    Case("participant:feedback-easy", "POST", (403,) * 6, target="feedback_step"),
+    Case("participant:feedback-easy-send", "GET", (404,) * 6, target="feedback_request"),
+    Case("participant:feedback-easy-send", "POST", (404,) * 6, target="feedback_request"),
+    Case("participant:easy-read-switch", "GET", ALL_405, target="feedback_request"),
+    Case("participant:easy-read-switch", "POST", (404,) * 6, target="feedback_request"),
+    Case("participant:feedback-saved", "GET", (404,) * 6, target="feedback_request"),
+    Case("participant:about-you", "GET", (404,) * 6, target="feedback_request"),
+    Case("participant:about-you", "POST", (404,) * 6, target="feedback_request"),
+    Case("participant:about-you-easy", "GET", (404,) * 6, target="feedback_step"),
+    Case("participant:feedback-thanks", "GET", (404,) * 6, target="feedback_request"),
     # The answer to a "we did" message, through its link: the same, for one contribution.
-    Case("quality:reply-start", "GET", (302,) * 6, target="reply_link"),
-    Case("quality:reply-start", "POST", ALL_405, target="reply_link"),
-    Case("quality:reply", "GET", (404,) * 6, target="told_contribution"),
-    Case("quality:reply", "POST", (404,) * 6, target="told_contribution"),
-    Case("quality:reply-easy-read", "GET", ALL_405, target="told_contribution"),
-    Case("quality:reply-easy-read", "POST", (404,) * 6, target="told_contribution"),
-    Case("quality:reply-thanks", "GET", (404,) * 6, target="told_contribution"),
+    Case("participant:reply-start", "GET", (302,) * 6, target="reply_link"),
+    Case("participant:reply-start", "POST", ALL_405, target="reply_link"),
+    Case("participant:reply", "GET", (404,) * 6, target="told_contribution"),
+    Case("participant:reply", "POST", (404,) * 6, target="told_contribution"),
+    Case("participant:reply-easy-read", "GET", ALL_405, target="told_contribution"),
+    Case("participant:reply-easy-read", "POST", (404,) * 6, target="told_contribution"),
+    Case("participant:reply-thanks", "GET", (404,) * 6, target="told_contribution"),
     # Quality of involvement: trustees read ratings and the checklist (quality.view); staff
     # assess markers and change the catalogue; service users see none of it. Northgate staff
     # see Northgate's own overview and markers, and nothing of Brightwater's objects.
@@ -391,8 +391,8 @@ CASES = [
     Case("outcomes:training-create", "GET", (200, 200, 403, 403, 200, SIGN_IN)),
     # The person's own "what has changed" page, after their feedback: like the other pages
     # of the feedback link, nothing without the grant the link puts in the session.
-    Case("outcomes:self-report", "GET", (404,) * 6, target="feedback_request"),
-    Case("outcomes:self-report", "POST", (404,) * 6, target="feedback_request"),
+    Case("participant:self-report", "GET", (404,) * 6, target="feedback_request"),
+    Case("participant:self-report", "POST", (404,) * 6, target="feedback_request"),
     # Impact reports: trustees read and download (reports.view); staff also ask for them,
     # try again and make new versions (reports.request). Reports are outside a service
     # user's scope (permissions.OWN_RECORDS), hence 404 for one; northgate staff see

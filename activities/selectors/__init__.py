@@ -11,7 +11,7 @@ from .demographics import (
     who_is_involved,
     who_is_missing,
 )
-from .export import participant_export
+from .export import participant_record_export
 from .people import (
     attendance_of,
     involvements_at,
@@ -49,7 +49,7 @@ __all__ = [
     "involvements_of_participant",
     "lead_candidates",
     "organisation_overview",
-    "participant_export",
+    "participant_record_export",
     "participants_for",
     "population_answers",
     "population_profile",

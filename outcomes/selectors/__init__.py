@@ -1,7 +1,9 @@
-"""Reads for outcome measures: computed figures, recorded and reported values, the pages."""
+"""Reads for outcome measures: computed figures, recorded and reported values, the pages,
+and one person's part (people.py)."""
 
 from .computed import SPECS, Figure, computed_figures, figure_by_activity
 from .dashboard import activity_periods, activity_progress, outcomes_dashboard, suggested_measures
+from .people import outcomes_export_for, self_reported_uses, self_reports_of
 from .progress import (
     activity_measures,
     measures_of,
@@ -19,7 +21,10 @@ __all__ = [
     "figure_by_activity",
     "measures_of",
     "outcomes_dashboard",
+    "outcomes_export_for",
     "recorded_by_period",
     "self_reported_by_period",
+    "self_reported_uses",
+    "self_reports_of",
     "suggested_measures",
 ]

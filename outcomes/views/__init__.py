@@ -1,2 +1,3 @@
 """Outcome pages: the measures catalogue, an activity's measures, the organisation's
-dashboard, training records, and the questions people answer about their own change."""
+dashboard and training records. The questions people answer about their own change are
+asked by the participant app."""

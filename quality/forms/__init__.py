@@ -2,10 +2,7 @@
 loop (loop.py)."""
 
 from .feedback import (
-    CONSENT_WORDING,
     MAX_TEXT,
-    AboutYouForm,
-    AboutYouKeptForm,
     FeedbackForm,
     FeedbackSendForm,
     OnBehalfForm,
@@ -20,10 +17,7 @@ from .loop import (
 from .markers import MarkerAssessmentForm, QualityMarkerForm
 
 __all__ = [
-    "CONSENT_WORDING",
     "MAX_TEXT",
-    "AboutYouForm",
-    "AboutYouKeptForm",
     "ContributionForm",
     "ContributionResponseForm",
     "FeedbackForm",

@@ -1,6 +1,6 @@
 """Reads for quality: feedback (feedback.py), quality markers and ratings (markers.py), the
-influence gap (influence.py), closing the loop (loop.py), and the overview's figures kept in
-the cache (cached.py)."""
+influence gap (influence.py), closing the loop (loop.py), one person's part for their export
+(people.py), and the overview's figures kept in the cache (cached.py)."""
 
 from .cached import overview_figures
 from .feedback import (
@@ -24,9 +24,11 @@ from .loop import (
     published_loop_page,
 )
 from .markers import activity_checklist, markers_of, organisation_ratings
+from .people import contributions_export_for, feedback_export_for
 
 __all__ = [
     "comments_to_take",
+    "contributions_export_for",
     "contributions_of",
     "loop_figures",
     "loop_figures_of",
@@ -35,6 +37,7 @@ __all__ = [
     "overdue_since",
     "published_loop_page",
     "activity_checklist",
+    "feedback_export_for",
     "feedback_people",
     "feedback_results",
     "has_answered",

@@ -1,5 +1,7 @@
-"""Writes for quality: feedback (feedback.py) and quality markers (markers.py)."""
+"""Writes for quality: feedback (feedback.py), quality markers (markers.py), the loop
+(loop.py, tell.py), and erasing one person's part (erasure.py)."""
 
+from .erasure import contributions_erase_for, feedback_erase_for
 from .feedback import (
     about_you_save,
     about_you_withdraw,
@@ -38,6 +40,7 @@ from .tell import (
 )
 
 __all__ = [
+    "contributions_erase_for",
     "contribution_letter_issue",
     "contribution_rate",
     "contribution_tell_by_email",
@@ -54,6 +57,7 @@ __all__ = [
     "contribution_respond",
     "loop_page_publish",
     "ensure_marker_catalogue",
+    "feedback_erase_for",
     "feedback_letter_issue",
     "feedback_link_email",
     "feedback_link_redeem",

@@ -4,7 +4,6 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -12,6 +11,7 @@ from activities.models import AboutYou, Activity, Participant, Session
 from involvement.jobs import enqueue_on_commit
 from involvement.models import User
 
+from ..links import feedback_link_url
 from ..models import FeedbackLink, FeedbackRequest, FeedbackResponse, token_hash
 
 
@@ -126,7 +126,7 @@ def _send_link_email(request: FeedbackRequest) -> None:
         _link, token = FeedbackLink.issue(request)
         context = {
             "request": request,
-            "link": settings.SITE_URL + reverse("quality:feedback-start", args=[token]),
+            "link": feedback_link_url(token),
             "reminder": reminder,
             "days": settings.FEEDBACK_LINK_DAYS,
         }

@@ -12,7 +12,6 @@ from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -20,6 +19,7 @@ from activities.models import PreferredFormat
 from involvement.jobs import enqueue_on_commit
 from involvement.models import User
 
+from ..links import reply_link_url
 from ..models import Contribution, ReplyLink, token_hash
 
 
@@ -58,7 +58,7 @@ def _mark_told(contribution: Contribution, how: str, told_by: User | None) -> No
 
 
 def reply_url(token: str) -> str:
-    return settings.SITE_URL + reverse("quality:reply-start", args=[token])
+    return reply_link_url(token)
 
 
 def message_context(contribution: Contribution, link: str) -> dict:

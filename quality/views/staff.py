@@ -20,6 +20,7 @@ from involvement.permissions import OrganisationPermissionMixin, get_for_user
 
 from .. import selectors, services
 from ..forms import FeedbackSendForm, OnBehalfForm
+from ..links import feedback_link_url
 from ..models import FeedbackRequest
 from .access import private
 
@@ -210,7 +211,7 @@ class FeedbackLetterView(PersonFeedbackMixin, FormView):
             created_by=self.request.user,
             session=self.session,
         )
-        link = settings.SITE_URL + reverse("quality:feedback-start", args=[token])
+        link = feedback_link_url(token)
         # segno writes the SVG from the link alone; nothing user-typed goes into it.
         qr = mark_safe(segno.make(link, error="m").svg_inline(scale=4, title=""))  # noqa: S308
         context = self.get_context_data(

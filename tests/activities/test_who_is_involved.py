@@ -8,8 +8,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from activities import selectors, services
+from activities import selectors
 from activities.models import Participant
+from participant.services import participant_erase
 
 from ..factories import (
     AboutYouFactory,
@@ -149,7 +150,7 @@ def test_the_page_counts_people_staff_sessions_and_how_they_came_in(
 
 def test_an_erased_person_still_counts_but_their_answers_are_gone(brightwater, activity):
     people = involve(activity, 8, disability="no")
-    services.participant_erase(participant=people[0])
+    participant_erase(participant=people[0])
     figures = selectors.who_is_involved(brightwater)
     assert figures["people"] == 8
     assert figures["range"]["questions"][3]["answered"] == "*"  # 7 answers left

@@ -50,7 +50,7 @@ def link_for(people, activity=None, name="Dee Walsh"):
 
 
 def open_link(page, token):
-    page.goto(reverse("quality:feedback-start", args=[token]))
+    page.goto(reverse("participant:feedback-start", args=[token]))
 
 
 def easy_read_on(page):
@@ -102,7 +102,7 @@ def about_you_standard(page, people, live_server):
     _activity, request, token = link_for(people)
     services.feedback_save(request=request, values=ANSWERS, submit=True)
     open_link(page, token)
-    page.goto(reverse("quality:about-you", args=[request.pk]))
+    page.goto(reverse("participant:about-you", args=[request.pk]))
     expect_heading(page, "About you")
 
 
@@ -111,7 +111,7 @@ def about_you_standard_error(page, people, live_server):
     _activity, request, token = link_for(people)
     services.feedback_save(request=request, values=ANSWERS, submit=True)
     open_link(page, token)
-    page.goto(reverse("quality:about-you", args=[request.pk]))
+    page.goto(reverse("participant:about-you", args=[request.pk]))
     page.locator(".govuk-radios__input").first.check()
     submit(page, "Save and finish")
     expect_error_summary(page)
@@ -133,7 +133,7 @@ def about_you_kept(page, people, live_server):
     """Answers kept: what to do with them, never the answers themselves."""
     request, token = _with_answers_kept(people)
     open_link(page, token)
-    page.goto(reverse("quality:about-you", args=[request.pk]))
+    page.goto(reverse("participant:about-you", args=[request.pk]))
     expect_heading(page, "About you")
     assert page.locator("input[name=age_band]").count() == 0
 
@@ -141,7 +141,7 @@ def about_you_kept(page, people, live_server):
 def about_you_kept_error(page, people, live_server):
     request, token = _with_answers_kept(people)
     open_link(page, token)
-    page.goto(reverse("quality:about-you", args=[request.pk]))
+    page.goto(reverse("participant:about-you", args=[request.pk]))
     submit(page, "Continue")
     expect_error_summary(page)
 
@@ -150,7 +150,7 @@ def about_you_deleted(page, people, live_server):
     """Deleted through the link: thanked, with a banner saying so."""
     request, token = _with_answers_kept(people)
     open_link(page, token)
-    page.goto(reverse("quality:about-you", args=[request.pk]))
+    page.goto(reverse("participant:about-you", args=[request.pk]))
     page.get_by_label("Delete my answers").check()
     submit(page, "Continue")
     expect_heading(page, "Thank you")
@@ -161,7 +161,7 @@ def about_you_easy_kept(page, people, live_server):
     request, token = _with_answers_kept(people)
     open_link(page, token)
     easy_read_on(page)
-    page.goto(reverse("quality:about-you", args=[request.pk]))
+    page.goto(reverse("participant:about-you", args=[request.pk]))
     expect_heading(page, "What do you want to do?")
 
 
@@ -169,7 +169,7 @@ def about_you_easy_kept_error(page, people, live_server):
     request, token = _with_answers_kept(people)
     open_link(page, token)
     easy_read_on(page)
-    page.goto(reverse("quality:about-you-easy", args=[request.pk, 1]))
+    page.goto(reverse("participant:about-you-easy", args=[request.pk, 1]))
     submit(page, "Next")
     expect_error_summary(page)
 
@@ -215,7 +215,7 @@ def easy_say_question(page, people, live_server):
     open_link(page, token)
     easy_read_on(page)
     say = next(n for n, q in enumerate(QUESTIONS, 1) if q.key == "say")
-    page.goto(reverse("quality:feedback-easy", args=[request.pk, say]))
+    page.goto(reverse("participant:feedback-easy", args=[request.pk, say]))
     expect_heading(page, "How much say did you have?")
     assert page.locator(".inv-answer-picture").count() == 8
 
@@ -225,7 +225,7 @@ def easy_text_question(page, people, live_server):
     open_link(page, token)
     easy_read_on(page)
     text = next(n for n, q in enumerate(QUESTIONS, 1) if q.kind == "text")
-    page.goto(reverse("quality:feedback-easy", args=[request.pk, text]))
+    page.goto(reverse("participant:feedback-easy", args=[request.pk, text]))
     assert page.locator("textarea").is_visible()
 
 
@@ -234,7 +234,7 @@ def easy_send(page, people, live_server):
     open_link(page, token)
     easy_read_on(page)
     services.feedback_save(request=request, values=ANSWERS, submit=False)
-    page.goto(reverse("quality:feedback-easy-send", args=[request.pk]))
+    page.goto(reverse("participant:feedback-easy-send", args=[request.pk]))
     expect_heading(page, "Check your answers")
     assert page.get_by_role("button", name="Send my answers").is_visible()
 
@@ -253,7 +253,7 @@ def about_you_easy_consent(page, people, live_server):
     open_link(page, token)
     easy_read_on(page)
     services.feedback_save(request=request, values=ANSWERS, submit=True)
-    page.goto(reverse("quality:about-you", args=[request.pk]))
+    page.goto(reverse("participant:about-you", args=[request.pk]))
     expect_heading(page, "Do you want to answer some questions about you?")
 
 
@@ -262,7 +262,7 @@ def about_you_easy_consent_error(page, people, live_server):
     open_link(page, token)
     easy_read_on(page)
     services.feedback_save(request=request, values=ANSWERS, submit=True)
-    page.goto(reverse("quality:about-you-easy", args=[request.pk, 1]))
+    page.goto(reverse("participant:about-you-easy", args=[request.pk, 1]))
     submit(page, "Next")
     expect_error_summary(page)
 
@@ -272,7 +272,7 @@ def about_you_easy_question(page, people, live_server):
     open_link(page, token)
     easy_read_on(page)
     services.feedback_save(request=request, values=ANSWERS, submit=True)
-    page.goto(reverse("quality:about-you-easy", args=[request.pk, 1]))
+    page.goto(reverse("participant:about-you-easy", args=[request.pk, 1]))
     page.get_by_label("Yes, I agree").check()
     submit(page, "Next")
     assert page.get_by_role("button", name="Skip this question").is_visible()
@@ -283,7 +283,7 @@ def easy_thanks(page, people, live_server):
     open_link(page, token)
     easy_read_on(page)
     services.feedback_save(request=request, values=ANSWERS, submit=True)
-    page.goto(reverse("quality:feedback-thanks", args=[request.pk]))
+    page.goto(reverse("participant:feedback-thanks", args=[request.pk]))
     expect_heading(page, "Thank you")
     assert page.locator("body.inv-easy-read").count() == 1
 

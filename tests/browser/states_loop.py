@@ -84,7 +84,7 @@ def reply_link(people, *, easy_read=False, name="Lewis Grant"):
 
 
 def open_reply(page, token):
-    page.goto(reverse("quality:reply-start", args=[token]))
+    page.goto(reverse("participant:reply-start", args=[token]))
 
 
 # --- staff: the list --------------------------------------------------------------------------

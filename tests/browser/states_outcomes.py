@@ -497,7 +497,7 @@ def changes_standard(page, people, live_server):
     request, token = with_changes_questions(people)
     feedback_services.feedback_save(request=request, values=ANSWERS, submit=True)
     open_link(page, token)
-    page.goto(reverse("outcomes:self-report", args=[request.pk]))
+    page.goto(reverse("participant:self-report", args=[request.pk]))
     expect_heading(page, "What has changed for you")
     assert page.locator("input[type=radio]").count() == 4 * 6
 
@@ -507,7 +507,7 @@ def changes_easy_read(page, people, live_server):
     open_link(page, token)
     easy_read_on(page)
     feedback_services.feedback_save(request=request, values=ANSWERS, submit=True)
-    page.goto(reverse("outcomes:self-report", args=[request.pk]))
+    page.goto(reverse("participant:self-report", args=[request.pk]))
     expect_heading(page, "Has anything changed for you?")
     assert page.locator("body.inv-easy-read").count() == 1
 
@@ -519,7 +519,7 @@ def changes_answered_before(page, people, live_server):
     uses = ActivityMeasure.objects.filter(activity=request.activity).order_by("pk")
     services.self_reports_save(response=response, answers={uses[0].pk: (2, 4)})
     open_link(page, token)
-    page.goto(reverse("outcomes:self-report", args=[request.pk]))
+    page.goto(reverse("participant:self-report", args=[request.pk]))
     assert page.locator("input[type=radio]:checked").count() == 2
 
 

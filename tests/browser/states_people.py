@@ -155,7 +155,7 @@ def person_erase_confirm(page, people, live_server):
 def person_erased(page, people, live_server):
     person = dee(people)
     sign_in(page, people["org_admin"], live_server)
-    page.goto(reverse("activities:participant-erase", args=[person.pk]))
+    page.goto(reverse("participant:participant-erase", args=[person.pk]))
     submit(page, "Erase this person")
     expect_heading(page, f"Erased person {person.pk}")
     assert "Dee Walsh" not in page.locator("main").inner_text()

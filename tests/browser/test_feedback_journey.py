@@ -114,7 +114,7 @@ def open_link(browser, live_server, token, width):
     )
     page = context.new_page()
     page.set_default_timeout(10_000)
-    page.goto(reverse("quality:feedback-start", args=[token]))
+    page.goto(reverse("participant:feedback-start", args=[token]))
     assert_fits(page)
     return context, page
 
@@ -168,7 +168,7 @@ def test_person_gives_easy_read_feedback_by_keyboard(browser, live_server, peopl
         press_button(page, "Next")
 
     assert page.locator("h1").inner_text() == "Thank you"
-    assert page.url.endswith(reverse("quality:feedback-thanks", args=[request.pk]))
+    assert page.url.endswith(reverse("participant:feedback-thanks", args=[request.pk]))
     context.close()
 
     response = FeedbackResponse.objects.get(request=request)
@@ -186,7 +186,7 @@ def test_standard_form_works_without_javascript(browser, live_server, people):
     )
     page = context.new_page()
     page.set_default_timeout(10_000)
-    page.goto(reverse("quality:feedback-start", args=[token]))
+    page.goto(reverse("participant:feedback-start", args=[token]))
     assert not page.get_by_role("button", name="Read this to me").is_visible()
 
     # Sending with nothing chosen shows the errors, without JavaScript too.

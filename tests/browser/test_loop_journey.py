@@ -49,8 +49,10 @@ def new_page(browser, live_server, width):
 def test_person_says_if_they_are_happy_by_keyboard(browser, live_server, people, width):
     item, token = states.reply_link(people)
     page = new_page(browser, live_server, width)
-    page.goto(reverse("quality:reply-start", args=[token]))
-    assert page.url.endswith(reverse("quality:reply", args=[item.pk])), "the token leaves the URL"
+    page.goto(reverse("participant:reply-start", args=[token]))
+    assert page.url.endswith(reverse("participant:reply", args=[item.pk])), (
+        "the token leaves the URL"
+    )
     assert "What we did with what you said" in page.locator("h1").inner_text()
     assert_fits(page)
 
@@ -85,7 +87,7 @@ def test_person_says_if_they_are_happy_by_keyboard(browser, live_server, people,
     page.keyboard.type(COMMENT)
     press_button(page, "Send", most=5)
 
-    assert page.url.endswith(reverse("quality:reply-thanks", args=[item.pk]))
+    assert page.url.endswith(reverse("participant:reply-thanks", args=[item.pk]))
     assert page.locator("h1").inner_text().strip() == "Thank you"
     assert page.locator("body.inv-easy-read").count() == 1
     assert "You are not happy. We want to know why." in page.locator("main").inner_text()
@@ -97,7 +99,7 @@ def test_person_says_if_they_are_happy_by_keyboard(browser, live_server, people,
     )
 
     # "Change my answer" goes back to the question, with the answer kept.
-    tab_to(page, f"main a[href='{reverse('quality:reply', args=[item.pk])}']", most=10)
+    tab_to(page, f"main a[href='{reverse('participant:reply', args=[item.pk])}']", most=10)
     press_and_wait(page)
     assert_fits(page)
     assert page.is_checked("#id_satisfied_2")
@@ -153,7 +155,7 @@ def test_staff_tell_someone_by_email_by_keyboard(browser, live_server, people, m
     # The person, with no account, opens the link from the email.
     person_page = new_page(browser, live_server, 320)
     person_page.goto(urlsplit(link).path)
-    assert person_page.url.endswith(reverse("quality:reply", args=[item.pk]))
+    assert person_page.url.endswith(reverse("participant:reply", args=[item.pk]))
     assert person_page.locator("legend", has_text="Are you happy with what we did?").is_visible()
     assert_fits(person_page)
     person_page.context.close()

@@ -90,7 +90,7 @@ def test_person_scores_what_changed_after_feedback_by_keyboard(browser, live_ser
     )
     page = context.new_page()
     page.set_default_timeout(10_000)
-    page.goto(reverse("quality:feedback-start", args=[token]))
+    page.goto(reverse("participant:feedback-start", args=[token]))
     assert "Tell us how it went" in page.locator("h1").inner_text()
 
     # The feedback first, the first answer to each question.
@@ -101,7 +101,7 @@ def test_person_scores_what_changed_after_feedback_by_keyboard(browser, live_ser
         page.keyboard.press("Space")
     press_button(page, "Send my answers")
 
-    assert page.url.endswith(reverse("outcomes:self-report", args=[request.pk]))
+    assert page.url.endswith(reverse("participant:self-report", args=[request.pk]))
     assert "What has changed for you" in page.locator("h1").inner_text()
     answer_changes(page, uses)
 
@@ -124,16 +124,16 @@ def test_person_scores_what_changed_in_easy_read_by_keyboard(browser, live_serve
     context = browser.new_context(base_url=live_server.url, viewport={"width": 320, "height": 800})
     page = context.new_page()
     page.set_default_timeout(10_000)
-    page.goto(reverse("quality:feedback-start", args=[token]))
+    page.goto(reverse("participant:feedback-start", args=[token]))
     press_button(page, "Switch to easy read")
     assert page.locator("body.inv-easy-read").count() == 1
 
     # Straight to the last easy-read page, to send: the questions have their own journey.
     feedback_services.feedback_save(request=request, values=ANSWERS, submit=False)
-    page.goto(reverse("quality:feedback-easy-send", args=[request.pk]))
+    page.goto(reverse("participant:feedback-easy-send", args=[request.pk]))
     press_button(page, "Send my answers")
 
-    assert page.url.endswith(reverse("outcomes:self-report", args=[request.pk]))
+    assert page.url.endswith(reverse("participant:self-report", args=[request.pk]))
     assert "Has anything changed for you?" in page.locator("h1").inner_text()
     answer_changes(page, uses)
     context.close()

@@ -32,7 +32,7 @@ def forget_link_guesses(db):
 
 
 def guess(client, client_ip):
-    url = reverse("quality:feedback-start", args=[secrets.token_urlsafe(24)])
+    url = reverse("participant:feedback-start", args=[secrets.token_urlsafe(24)])
     return client.get(url, REMOTE_ADDR=PROXY, HTTP_X_REAL_IP=client_ip)
 
 
@@ -58,7 +58,7 @@ def test_behind_one_proxy_that_adds_to_x_forwarded_for_the_client_cannot_choose_
     client,
 ):
     """What the client writes into the header itself (the left end) is not its address."""
-    url = reverse("quality:feedback-start", args=[secrets.token_urlsafe(24)])
+    url = reverse("participant:feedback-start", args=[secrets.token_urlsafe(24)])
     for n in range(3):
         forwarded = f"203.0.113.{n}, {ONE}"
         assert client.get(url, REMOTE_ADDR=PROXY, HTTP_X_FORWARDED_FOR=forwarded).status_code == 404

@@ -165,7 +165,7 @@ def test_a_personal_link_opened_after_the_end_just_opens(client, brightwater_obj
     """No sign-in page with the link's token in its `?next=`."""
     idle_for(client, 31 * 60)
     token = brightwater_objects["feedback_link"]["token"]
-    response = client.get(reverse("quality:feedback-start", args=[token]))
+    response = client.get(reverse("participant:feedback-start", args=[token]))
     assert response.status_code == 302
     assert token not in response.url and "sign-in" not in response.url
 

@@ -6,8 +6,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from activities import services as people_services
 from outcomes.models import TrainingRecord
+from participant.services import participant_erase
 
 from ..factories import ParticipantFactory, TrainingRecordFactory
 from ..pages import assert_field_error
@@ -93,7 +93,7 @@ def test_someone_from_another_organisation_cannot_be_chosen(staff_client, northg
 
 
 def test_an_erased_person_is_not_offered(staff_client, ann):
-    people_services.participant_erase(participant=ann)
+    participant_erase(participant=ann)
     page = staff_client.get(ADD).content.decode()
     assert 'id="id_participant"' in page
     assert f'value="{ann.pk}"' not in page

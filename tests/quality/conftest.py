@@ -55,7 +55,7 @@ def token(feedback_request):
 @pytest.fixture
 def person(client, token, feedback_request):
     """Sam's browser, with their link opened."""
-    response = client.get(reverse("quality:feedback-start", args=[token]))
+    response = client.get(reverse("participant:feedback-start", args=[token]))
     assert response.status_code == 302
     return client
 

@@ -94,6 +94,6 @@ def test_the_person_is_told_which_session_their_link_is_about(staff, activity, h
         activity=activity, participant=involved_sam, created_by=staff, session=held
     )
     person = Client()
-    form = person.get(reverse("quality:feedback-start", args=[token]), follow=True)
+    form = person.get(reverse("participant:feedback-start", args=[token]), follow=True)
     assert "This is about the session on" in form.content.decode()
     assert feedback_link(request)

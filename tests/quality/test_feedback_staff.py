@@ -197,7 +197,7 @@ def test_stopping_a_link_stops_every_link_of_that_person(
     assert staff_client.get(url).status_code == 200
     response = staff_client.post(url)
     assert response.url == overview(activity)
-    start = "quality:feedback-start"
+    start = "participant:feedback-start"
     assert Client().get(reverse(start, args=[token])).status_code == 404
     assert Client().get(reverse(start, args=[second])).status_code == 404
     assert "Link stopped" in staff_client.get(overview(activity)).content.decode()

@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from activities import services as activity_services
 from activities.models import Activity
+from participant.services import participant_erase
 from quality import selectors, services
 from quality.models import Contribution, QualityMarker
 from quality.selectors.cached import FIGURES
@@ -220,7 +221,7 @@ def involve(w):
 
 
 def erase_sam(w):
-    activity_services.participant_erase(participant=w.sam)
+    participant_erase(participant=w.sam)
 
 
 def lower_the_threshold(w):

@@ -40,7 +40,9 @@ def test_an_unreachable_redis_behaves_as_an_empty_cache(db, redis_down, caplog):
 
 
 def test_a_person_sends_their_feedback_while_redis_is_down(redis_down, person, feedback_request):
-    response = person.post(reverse("quality:feedback-form", args=[feedback_request.pk]), ANSWERS)
+    response = person.post(
+        reverse("participant:feedback-form", args=[feedback_request.pk]), ANSWERS
+    )
     assert response.status_code == 302
     sent = FeedbackResponse.objects.filter(request=feedback_request, status="submitted")
     assert sent.count() == 1
@@ -53,5 +55,5 @@ def test_pages_of_cached_figures_work_it_out_while_redis_is_down(redis_down, cli
 
 def test_a_mistyped_link_while_redis_is_down_is_not_an_error(db, redis_down, client):
     for _ in range(3):
-        response = client.get(reverse("quality:feedback-start", args=["not-a-real-link"]))
+        response = client.get(reverse("participant:feedback-start", args=["not-a-real-link"]))
         assert response.status_code == 404

@@ -19,8 +19,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from activities.selectors.export import participant_export
-from activities.services import participant_erase
+from participant.selectors import participant_export
+from participant.services import participant_erase
 from quality import services, tasks
 from quality.models import Contribution, ReplyLink, token_hash
 
@@ -85,7 +85,7 @@ def opens(link: str, contribution) -> bool:
     """The link, opened in a new browser, leads to the person's page for `contribution`."""
     response = Client().get(urlsplit(link).path)
     return response.status_code == 302 and response.url == reverse(
-        "quality:reply", args=[contribution.pk]
+        "participant:reply", args=[contribution.pk]
     )
 
 
@@ -639,7 +639,9 @@ def test_their_export_says_how_they_were_told_and_what_they_answered(activity, s
         rated_at=timezone.now(),
     )
     responded(activity, sam, text="A quiet room.")
-    exported = {c["you_said"]: c for c in participant_export(sam)["suggestions_and_requests"]}
+    exported = {
+        c["you_said"]: c for c in participant_export(participant=sam)["suggestions_and_requests"]
+    }
     assert {
         key: exported[ASKED][key]
         for key in ("told_on", "told_how", "happy_with_it", "what_you_said_about_it")
@@ -658,7 +660,7 @@ def test_their_export_says_how_they_were_told_and_what_they_answered(activity, s
 def test_their_export_gives_the_london_date_they_were_told(activity, sam):
     # 23:30 UTC on 1 June is 00:30 on 2 June in London (summer time).
     told(activity, sam, told_at=datetime.datetime(2026, 6, 1, 23, 30, tzinfo=datetime.UTC))
-    [exported] = participant_export(sam)["suggestions_and_requests"]
+    [exported] = participant_export(participant=sam)["suggestions_and_requests"]
     assert exported["told_on"] == "2026-06-02"
 
 

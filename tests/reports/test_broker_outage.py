@@ -6,9 +6,9 @@ import logging
 
 from django.urls import reverse
 
-from activities.services import participant_erase
 from involvement.models import UnsentJob
 from involvement.tasks import send_unsent_jobs
+from participant.services import participant_erase
 from reports import services
 from reports.models import Report, ReportDocument
 

@@ -10,7 +10,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from activities.services import participant_erase
+from participant.services import participant_erase
 from quality.models import FeedbackResponse
 from quality.services import contribution_from_comment
 from reports import services

@@ -11,7 +11,7 @@ from outcomes.models import SelfReport
 from outcomes.periods import quarter_of
 from outcomes.selectors import self_reported_by_period
 from outcomes.services import measure_retire
-from outcomes.views.self_report import step_after_submit
+from participant import steps
 from quality.models import FeedbackResponse
 
 from ..factories import (
@@ -25,8 +25,13 @@ from ..factories import (
     SelfReportFactory,
     feedback_link,
 )
+from ..outcomes import conftest as outcomes
 from ..pages import Page, assert_field_error
 from ..quality.conftest import ANSWERS
+
+# Voices Council as the outcomes tests have it (with an aim and dates), and Table 1.
+activity = outcomes.activity
+table1 = outcomes.table1
 
 
 @pytest.fixture
@@ -47,7 +52,9 @@ def feedback_request(activity, sam, staff):
 
 
 def open_link(client, feedback_request):
-    response = client.get(reverse("quality:feedback-start", args=[feedback_link(feedback_request)]))
+    response = client.get(
+        reverse("participant:feedback-start", args=[feedback_link(feedback_request)])
+    )
     assert response.status_code == 302
     return client
 
@@ -61,7 +68,9 @@ def person(client, feedback_request):
 @pytest.fixture
 def sent(person, feedback_request):
     """Sam has sent their feedback."""
-    response = person.post(reverse("quality:feedback-form", args=[feedback_request.pk]), ANSWERS)
+    response = person.post(
+        reverse("participant:feedback-form", args=[feedback_request.pk]), ANSWERS
+    )
     assert response.status_code == 302
     return response
 
@@ -71,7 +80,7 @@ def url(name, feedback_request):
 
 
 def changes_url(feedback_request):
-    return url("outcomes:self-report", feedback_request)
+    return url("participant:self-report", feedback_request)
 
 
 # The way there
@@ -83,21 +92,21 @@ def test_sending_feedback_leads_to_what_has_changed(confidence, sent, feedback_r
 
 def test_easy_read_sending_leads_there_too(confidence, person, feedback_request):
     draft = {**ANSWERS, "save_for_later": "1"}
-    person.post(url("quality:feedback-form", feedback_request), draft)
-    response = person.post(url("quality:feedback-easy-send", feedback_request))
+    person.post(url("participant:feedback-form", feedback_request), draft)
+    response = person.post(url("participant:feedback-easy-send", feedback_request))
     assert response.url == changes_url(feedback_request)
 
 
 def test_without_changes_to_score_feedback_goes_on_to_about_you(sent, feedback_request):
-    assert sent.url == url("quality:about-you", feedback_request)
+    assert sent.url == url("participant:about-you", feedback_request)
 
 
 def test_a_retired_question_is_not_asked(confidence, person, feedback_request):
     measure_retire(measure=confidence.measure)
-    response = person.post(url("quality:feedback-form", feedback_request), ANSWERS)
-    assert response.url == url("quality:about-you", feedback_request)
+    response = person.post(url("participant:feedback-form", feedback_request), ANSWERS)
+    assert response.url == url("participant:about-you", feedback_request)
     assert person.get(changes_url(feedback_request)).url == url(
-        "quality:about-you", feedback_request
+        "participant:about-you", feedback_request
     )
 
 
@@ -105,15 +114,15 @@ def test_a_measure_staff_record_is_not_asked(activity, person, feedback_request)
     ActivityMeasureFactory(
         activity=activity, measure=MeasureFactory(organisation=activity.organisation)
     )
-    response = person.post(url("quality:feedback-form", feedback_request), ANSWERS)
-    assert response.url == url("quality:about-you", feedback_request)
+    response = person.post(url("participant:feedback-form", feedback_request), ANSWERS)
+    assert response.url == url("participant:about-you", feedback_request)
 
 
 def test_before_the_feedback_is_sent_the_page_goes_back_to_the_questions(
     confidence, person, feedback_request
 ):
     response = person.get(changes_url(feedback_request))
-    assert response.url == url("quality:feedback-form", feedback_request)
+    assert response.url == url("participant:feedback-form", feedback_request)
 
 
 # The page
@@ -138,7 +147,7 @@ def test_the_standard_page_asks_in_the_standard_words(confidence, sent, person, 
 
 
 def test_easy_read_asks_in_easy_words(confidence, sent, person, feedback_request):
-    person.post(url("quality:easy-read-switch", feedback_request), {"easy_read": "on"})
+    person.post(url("participant:easy-read-switch", feedback_request), {"easy_read": "on"})
     html = person.get(changes_url(feedback_request)).content.decode()
     assert "Has anything changed for you?" in html
     assert "Before: How sure of yourself are you?" in html
@@ -149,7 +158,8 @@ def test_switching_easy_read_on_this_page_comes_back_to_it(
     confidence, sent, person, feedback_request
 ):
     response = person.post(
-        url("quality:easy-read-switch", feedback_request), {"easy_read": "on", "page": "changes"}
+        url("participant:easy-read-switch", feedback_request),
+        {"easy_read": "on", "page": "changes"},
     )
     assert response.url == changes_url(feedback_request)
 
@@ -162,7 +172,7 @@ def test_scores_are_saved_and_the_person_goes_on_to_about_you(
 ):
     data = {f"before_{confidence.pk}": "2", f"after_{confidence.pk}": "4"}
     response = person.post(changes_url(feedback_request), data)
-    assert response.url == url("quality:about-you", feedback_request)
+    assert response.url == url("participant:about-you", feedback_request)
     report = SelfReport.objects.get()
     assert (report.before, report.after) == (2, 4)
     assert report.activity_measure == confidence
@@ -176,7 +186,7 @@ def test_someone_who_told_us_about_themselves_goes_on_to_thank_you(
     AboutYouFactory(participant=sam)
     data = {f"before_{confidence.pk}": "3", f"after_{confidence.pk}": "3"}
     response = person.post(changes_url(feedback_request), data)
-    assert response.url == url("quality:feedback-thanks", feedback_request)
+    assert response.url == url("participant:feedback-thanks", feedback_request)
 
 
 def test_prefer_not_to_say_and_no_answer_are_kept_as_not_known(
@@ -191,7 +201,7 @@ def test_prefer_not_to_say_and_no_answer_are_kept_as_not_known(
 def test_skipping_saves_nothing_and_goes_on(confidence, sent, person, feedback_request):
     data = {f"before_{confidence.pk}": "2", f"after_{confidence.pk}": "4", "skip": "1"}
     response = person.post(changes_url(feedback_request), data)
-    assert response.url == url("quality:about-you", feedback_request)
+    assert response.url == url("participant:about-you", feedback_request)
     assert not SelfReport.objects.exists()
 
 
@@ -219,7 +229,7 @@ def test_sending_again_replaces_the_scores(confidence, sent, person, feedback_re
 
 def test_once_scored_the_page_is_not_a_step_again(confidence, sent, person, feedback_request):
     person.post(changes_url(feedback_request), {f"after_{confidence.pk}": "4"})
-    assert step_after_submit(feedback_request) is None
+    assert not steps.CHANGES.needed(feedback_request)
 
 
 def test_several_changes_are_asked_and_saved_together(
@@ -364,5 +374,5 @@ def test_scores_saved_need_the_database_no_more(
     response = person.post(changes_url(feedback_request), data)
     back()
     assert response.status_code == 302
-    assert response.url == url("quality:about-you", feedback_request)
+    assert response.url == url("participant:about-you", feedback_request)
     assert SelfReport.objects.get().after == 4

@@ -6,10 +6,11 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from .. import services
-from ..forms import ReplyForm
-from ..models import Contribution
-from ..questions import PICTURES, RATING, Question
+from quality import services
+from quality.forms import ReplyForm
+from quality.models import Contribution
+from quality.questions import PICTURES, RATING, Question
+
 from . import access
 from .access import private
 
@@ -41,7 +42,7 @@ def reply_start(request, token):
     if contribution is None or not contribution.can_rate():
         return access.refuse_guess(request)
     access.grant(request, contribution, key=access.REPLY_GRANTS)
-    return redirect("quality:reply", pk=contribution.pk)
+    return redirect("participant:reply", pk=contribution.pk)
 
 
 def _answers(form, easy: bool) -> list[dict]:
@@ -94,7 +95,7 @@ def reply(request, pk):
         satisfied=form.cleaned_data["satisfied"],
         comment=form.cleaned_data["comment"],
     )
-    return redirect("quality:reply-thanks", pk=pk)
+    return redirect("participant:reply-thanks", pk=pk)
 
 
 @private
@@ -102,7 +103,8 @@ def reply(request, pk):
 def reply_easy_read(request, pk):
     access.granted_reply(request, pk)
     easy = request.POST.get("easy_read") == "on"
-    page = "quality:reply-thanks" if request.POST.get("page") == "thanks" else "quality:reply"
+    thanks = request.POST.get("page") == "thanks"
+    page = "participant:reply-thanks" if thanks else "participant:reply"
     return access.remember_easy_read(request, redirect(page, pk=pk), easy)
 
 

@@ -18,7 +18,7 @@ TYPED = "The room was too cold & nobody said <why>."
 
 
 def url(name, feedback_request, *args):
-    return reverse(f"quality:{name}", args=[feedback_request.pk, *args])
+    return reverse(f"participant:{name}", args=[feedback_request.pk, *args])
 
 
 def easy_step(key) -> int:
@@ -112,7 +112,7 @@ def test_saving_for_later_keeps_a_draft_that_the_link_brings_back(
     assert (draft.understood_role, draft.what_was_good) == ("partly", TYPED)
 
     later = Client()
-    later.get(reverse("quality:feedback-start", args=[token]))
+    later.get(reverse("participant:feedback-start", args=[token]))
     page = Page.of(later.get(url("feedback-form", feedback_request)))
     assert page.value("understood_role") == "partly"
     assert page.value("what_was_good") == TYPED
@@ -164,7 +164,7 @@ def test_sending_leads_to_thank_you_when_about_you_was_answered(person, feedback
 
 def test_a_post_without_a_csrf_token_keeps_the_typing_for_the_next_visit(feedback_request, token):
     strict = Client(enforce_csrf_checks=True)
-    strict.get(reverse("quality:feedback-start", args=[token]))
+    strict.get(reverse("participant:feedback-start", args=[token]))
     response = strict.post(
         url("feedback-form", feedback_request), {"what_was_good": TYPED, "felt_valued": "no"}
     )
@@ -184,7 +184,7 @@ def test_a_post_without_a_csrf_token_keeps_the_typing_for_the_next_visit(feedbac
 
 def test_an_easy_read_post_without_a_csrf_token_is_kept_too(feedback_request, token):
     strict = Client(enforce_csrf_checks=True)
-    strict.get(reverse("quality:feedback-start", args=[token]))
+    strict.get(reverse("participant:feedback-start", args=[token]))
     step = easy_step("do_differently")
     response = strict.post(url("feedback-easy", feedback_request, step), {"do_differently": TYPED})
     assert response.status_code == 403
@@ -204,7 +204,7 @@ def test_a_post_after_the_session_ended_is_kept_until_the_link_is_opened_again(
     assert response_of(feedback_request) is None
     assert person.get(url("feedback-form", feedback_request)).status_code == 404
 
-    person.get(reverse("quality:feedback-start", args=[token]))
+    person.get(reverse("participant:feedback-start", args=[token]))
     page = Page.of(person.get(url("feedback-form", feedback_request)))
     assert page.value("what_was_good") == TYPED
     assert page.value("say") == "informing"
@@ -247,7 +247,7 @@ def test_easy_read_is_chosen_for_people_who_prefer_it(client, activity, brightwa
     participant.preferred_formats = [PreferredFormat.EASY_READ]
     participant.save()
     response = client.get(
-        reverse("quality:feedback-start", args=[feedback_link(feedback_request)]), follow=True
+        reverse("participant:feedback-start", args=[feedback_link(feedback_request)]), follow=True
     )
     assert response.redirect_chain[-1][0] == url("feedback-easy", feedback_request, 1)
 

@@ -8,9 +8,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from activities import services
 from activities.forms import InvolvementForm
 from activities.models import AboutYou, Attendance, Involvement, Participant
+from participant import services
 
 from ..factories import (
     AboutYouFactory,
@@ -48,7 +48,7 @@ def dee_involved(dee, brightwater, staff):
 
 
 def test_staff_download_everything_held_about_a_person(client_for, staff, dee, dee_involved):
-    response = client_for(staff).get(reverse("activities:participant-export", args=[dee.pk]))
+    response = client_for(staff).get(reverse("participant:participant-export", args=[dee.pk]))
     assert response["Content-Disposition"] == f'attachment; filename="person-{dee.pk}.json"'
     assert response["Cache-Control"] == "no-store"
     data = json.loads(response.content)
@@ -64,7 +64,7 @@ def test_the_download_takes_the_same_queries_for_two_or_thirty_activities(
     client_for, staff, dee, brightwater
 ):
     client = client_for(staff)
-    url = reverse("activities:participant-export", args=[dee.pk])
+    url = reverse("participant:participant-export", args=[dee.pk])
 
     def involve(n):
         for _ in range(n):
@@ -131,7 +131,7 @@ def test_an_erased_persons_involvement_can_still_be_ended(client_for, staff, dee
 
 def test_an_admin_erases_from_the_person_page(client_for, org_admin, dee, dee_involved):
     client = client_for(org_admin)
-    response = client.post(reverse("activities:participant-erase", args=[dee.pk]), follow=True)
+    response = client.post(reverse("participant:participant-erase", args=[dee.pk]), follow=True)
     page = response.content.decode()
     assert "identity and personal details were erased" in page
     assert "Dee Walsh" not in page
@@ -143,8 +143,12 @@ def test_an_erased_person_cannot_be_edited_exported_or_involved_again(
 ):
     services.participant_erase(participant=dee)
     client = client_for(org_admin)
-    for name in ("participant-update", "participant-export", "participant-erase"):
-        assert client.get(reverse(f"activities:{name}", args=[dee.pk])).status_code == 404
+    for name in (
+        "activities:participant-update",
+        "participant:participant-export",
+        "participant:participant-erase",
+    ):
+        assert client.get(reverse(name, args=[dee.pk])).status_code == 404
     assert client.get(reverse("activities:participant-detail", args=[dee.pk])).status_code == 200
     activity = ActivityFactory(organisation=brightwater, created_by=staff)
     assert dee not in InvolvementForm(activity=activity).fields["participant"].queryset
@@ -180,7 +184,7 @@ def dee_feedback(dee, dee_involved):
 
 
 def test_the_download_holds_about_you_and_feedback(client_for, staff, dee, dee_feedback):
-    response = client_for(staff).get(reverse("activities:participant-export", args=[dee.pk]))
+    response = client_for(staff).get(reverse("participant:participant-export", args=[dee.pk]))
     data = json.loads(response.content)
     about = data["about_you"]
     assert {"question": "Age", "answer": "45 to 54"} in about["answers"]
@@ -209,7 +213,7 @@ def test_the_download_holds_about_you_and_feedback(client_for, staff, dee, dee_f
 
 
 def test_the_download_for_someone_never_asked_has_empty_feedback(client_for, staff, dee):
-    response = client_for(staff).get(reverse("activities:participant-export", args=[dee.pk]))
+    response = client_for(staff).get(reverse("participant:participant-export", args=[dee.pk]))
     data = json.loads(response.content)
     assert data["about_you"] is None
     assert (data["feedback_requests"], data["feedback_responses"]) == ([], [])
@@ -290,7 +294,7 @@ def test_the_download_holds_training_and_the_changes_they_scored(
     SelfReportFactory(activity_measure=use, response=someone, before=5, after=5)
     TrainingRecordFactory(participant=someone.request.participant, course="Not Dee's")
 
-    response = client_for(staff).get(reverse("activities:participant-export", args=[dee.pk]))
+    response = client_for(staff).get(reverse("participant:participant-export", args=[dee.pk]))
     data = json.loads(response.content)
     assert data["training_completed"] == [
         {"training": "Chairing meetings", "completed_on": "2026-05-12"}
@@ -308,7 +312,7 @@ def test_the_download_holds_training_and_the_changes_they_scored(
 def test_the_download_for_someone_without_training_or_scores_has_empty_lists(
     client_for, staff, dee
 ):
-    response = client_for(staff).get(reverse("activities:participant-export", args=[dee.pk]))
+    response = client_for(staff).get(reverse("participant:participant-export", args=[dee.pk]))
     data = json.loads(response.content)
     assert (data["training_completed"], data["changes_you_scored"]) == ([], [])
 
@@ -330,7 +334,7 @@ def test_the_download_holds_what_they_asked_for_and_what_was_done(
         who_decides="",
         responded_by=staff,
     )
-    response = client_for(staff).get(reverse("activities:participant-export", args=[dee.pk]))
+    response = client_for(staff).get(reverse("participant:participant-export", args=[dee.pk]))
     [asked] = json.loads(response.content)["suggestions_and_requests"]
     assert asked["you_said"] == "Start later: my bus gets in at ten."
     assert asked["decision"] == "Accepted: we did it"

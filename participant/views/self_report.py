@@ -4,17 +4,18 @@ and now, through the same personal link (self-reported outcome measures)."""
 from dataclasses import dataclass
 
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from quality.views import access
-from quality.views.access import private
-from quality.views.participant import _context, next_after_extra_questions, response_of
+from outcomes import services
+from outcomes.models import SelfReport
+from outcomes.selectors import self_reported_uses
 
-from .. import services
+from .. import steps
 from ..forms import SCALE_CHOICES, SelfReportForm
-from ..models import ActivityMeasure, Measure, SelfReport
+from . import access
+from .access import private
+from .feedback import page_context, response_of
 
 
 @dataclass(frozen=True)
@@ -25,24 +26,6 @@ class ScaleQuestion:
     text: str
     easy: str
     kind: str = "rating"
-
-
-def self_reported_uses(activity_id: int):
-    return ActivityMeasure.objects.filter(
-        activity_id=activity_id,
-        measure__source=Measure.Source.SELF_REPORTED,
-        measure__retired_at__isnull=True,
-    ).select_related("measure")
-
-
-def step_after_submit(feedback_request) -> str | None:
-    """The changes page, when the activity asks about any and they are not answered yet."""
-    response = response_of(feedback_request)
-    if response is None or SelfReport.objects.filter(response=response).exists():
-        return None
-    if not self_reported_uses(feedback_request.activity_id).exists():
-        return None
-    return reverse("outcomes:self-report", args=[feedback_request.pk])
 
 
 def _questions(form, uses, easy: bool) -> list[dict]:
@@ -72,9 +55,9 @@ def self_report(request, pk):
     feedback_request = access.granted(request, pk)
     response = response_of(feedback_request)
     if response is None or not response.is_submitted():
-        return redirect("quality:feedback-form", pk=pk)
-    uses = list(self_reported_uses(feedback_request.activity_id))
-    after = next_after_extra_questions(feedback_request)
+        return redirect("participant:feedback-form", pk=pk)
+    uses = list(self_reported_uses(activity=feedback_request.activity))
+    after = steps.url_after(steps.CHANGES, feedback_request)
     if not uses or "skip" in request.POST:
         return redirect(after)
     if request.method == "POST":
@@ -86,5 +69,7 @@ def self_report(request, pk):
         initial = SelfReportForm.initial_from(SelfReport.objects.filter(response=response))
         form = SelfReportForm(initial=initial, uses=uses)
     easy = access.is_easy_read(request, feedback_request)
-    context = _context(request, feedback_request, form=form, questions=_questions(form, uses, easy))
+    context = page_context(
+        request, feedback_request, form=form, questions=_questions(form, uses, easy)
+    )
     return render(request, "outcomes/self_report.html", context)

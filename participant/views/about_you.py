@@ -6,7 +6,6 @@ otherwise see their age, gender, ethnicity and disability. So no question is eve
 and once answers are kept the page asks whether to keep, change or delete them instead.
 """
 
-from django import forms
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -14,17 +13,23 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
 from activities.models import DEMOGRAPHIC_FIELDS, AboutYou
-from involvement.forms import GDSFormMixin
+from quality import services
 
-from .. import services
-from ..forms import AboutYouForm, AboutYouKeptForm
+from .. import steps
+from ..forms import AboutYouForm, AboutYouKeptForm, ConsentForm
 from . import access
 from .access import private
-from .participant import _context
+from .feedback import page_context
 
 QUESTION_NAMES = list(DEMOGRAPHIC_FIELDS)
 DELETED = _("We have deleted your answers about you.")
 DELETED_EASY = _("We deleted your answers.")
+
+
+def _finished(feedback_request):
+    """On to the step after "about you" ("thank you"), with no query: nothing more may
+    need the database once the answers are saved."""
+    return redirect(steps.url_after(steps.ABOUT_YOU, feedback_request))
 
 
 def _has_answers(participant) -> bool:
@@ -36,16 +41,16 @@ def _has_answers(participant) -> bool:
 def about_you(request, pk):
     feedback_request = access.granted(request, pk)
     if access.is_easy_read(request, feedback_request) and request.method == "GET":
-        return redirect("quality:about-you-easy", pk=pk, step=1)
+        return redirect("participant:about-you-easy", pk=pk, step=1)
     organisation, participant = feedback_request.organisation, feedback_request.participant
     if _has_answers(participant):
         if request.method == "POST" and "consent" in request.POST:
             # The questions sent twice (a double click): the first one saved them.
-            return redirect("quality:feedback-thanks", pk=pk)
+            return _finished(feedback_request)
         return _kept(request, feedback_request, easy=False)
     if request.method == "POST":
         if "skip" in request.POST:
-            return redirect("quality:feedback-thanks", pk=pk)
+            return _finished(feedback_request)
         form = AboutYouForm(request.POST, organisation=organisation)
         if form.is_valid():
             if form.cleaned_data.get("consent"):
@@ -54,10 +59,10 @@ def about_you(request, pk):
                     values=form.values(),
                     consent_wording=form.consent_wording,
                 )
-            return redirect("quality:feedback-thanks", pk=pk)
+            return _finished(feedback_request)
     else:
         form = AboutYouForm(organisation=organisation)
-    context = _context(request, feedback_request, form=form)
+    context = page_context(request, feedback_request, form=form)
     return render(request, "quality/about_you.html", context)
 
 
@@ -68,28 +73,21 @@ def _kept(request, feedback_request, *, easy: bool):
     if form.is_valid():
         choice, pk = form.cleaned_data["choice"], feedback_request.pk
         if choice == AboutYouKeptForm.KEEP:
-            return redirect("quality:feedback-thanks", pk=pk)
+            return _finished(feedback_request)
         services.about_you_withdraw(participant=feedback_request.participant)
         if choice == AboutYouKeptForm.REPLACE:
             if easy:
-                return redirect("quality:about-you-easy", pk=pk, step=1)
-            return redirect("quality:about-you", pk=pk)
+                return redirect("participant:about-you-easy", pk=pk, step=1)
+            return redirect("participant:about-you", pk=pk)
         messages.success(request, DELETED_EASY if easy else DELETED)
-        return redirect("quality:feedback-thanks", pk=pk)
+        return _finished(feedback_request)
     if easy:
-        context = _context(request, feedback_request, form=form, field=form["choice"], kept=True)
+        context = page_context(
+            request, feedback_request, form=form, field=form["choice"], kept=True
+        )
         return render(request, "quality/about_you_easy.html", context)
-    context = _context(request, feedback_request, form=form, kept=True)
+    context = page_context(request, feedback_request, form=form, kept=True)
     return render(request, "quality/about_you.html", context)
-
-
-class ConsentForm(GDSFormMixin, forms.Form):
-    consent = forms.ChoiceField(
-        label=_("Do you want to answer some questions about you?"),
-        choices=[("yes", _("Yes, I agree")), ("no", _("No, skip these questions"))],
-        widget=forms.RadioSelect,
-        error_messages={"required": _("Choose yes or no.")},
-    )
 
 
 @private
@@ -107,7 +105,7 @@ def about_you_easy(request, pk, step):
             return _kept(request, feedback_request, easy=True)
         return _consent_step(request, feedback_request)
     if not has_answers:
-        return redirect("quality:about-you-easy", pk=pk, step=1)
+        return redirect("participant:about-you-easy", pk=pk, step=1)
     name = QUESTION_NAMES[step - 2]
     form = AboutYouForm(
         request.POST if request.method == "POST" else None,
@@ -122,12 +120,12 @@ def about_you_easy(request, pk, step):
                 consent_wording=form.consent_wording,
             )
         if step == len(QUESTION_NAMES) + 1:
-            return redirect("quality:feedback-thanks", pk=pk)
-        return redirect("quality:about-you-easy", pk=pk, step=step + 1)
+            return _finished(feedback_request)
+        return redirect("participant:about-you-easy", pk=pk, step=step + 1)
     return render(
         request,
         "quality/about_you_easy.html",
-        _context(request, feedback_request, form=form, field=form[name], step=step, steps=5),
+        page_context(request, feedback_request, form=form, field=form[name], step=step, steps=5),
     )
 
 
@@ -136,12 +134,12 @@ def _consent_step(request, feedback_request):
     wording = AboutYouForm(organisation=feedback_request.organisation).consent_wording
     if request.method == "POST" and form.is_valid():
         if form.cleaned_data["consent"] == "no":
-            return redirect("quality:feedback-thanks", pk=feedback_request.pk)
+            return _finished(feedback_request)
         services.about_you_save(
             participant=feedback_request.participant, values={}, consent_wording=wording
         )
-        return redirect("quality:about-you-easy", pk=feedback_request.pk, step=2)
-    context = _context(
+        return redirect("participant:about-you-easy", pk=feedback_request.pk, step=2)
+    context = page_context(
         request,
         feedback_request,
         form=form,

@@ -8,9 +8,9 @@ from django.db import OperationalError, connection
 from django.urls import reverse
 
 from activities.models import AboutYou
+from participant.views import feedback
 from quality.models import Contribution, FeedbackResponse, ReplyLink
 from quality.services import feedback_save
-from quality.views import participant
 
 from .conftest import ANSWERS
 from .test_reply import told
@@ -19,7 +19,7 @@ GONE = "server closed the connection unexpectedly"
 
 
 def url(name, obj, *args):
-    return reverse(f"quality:{name}", args=[obj.pk, *args])
+    return reverse(f"participant:{name}", args=[obj.pk, *args])
 
 
 def assert_thanked(response, caplog):
@@ -52,7 +52,7 @@ def test_when_only_the_next_page_look_up_fails_it_still_says_thank_you(
     def lookup_fails(feedback_request):
         raise OperationalError(GONE)
 
-    monkeypatch.setattr(participant, "next_after_submit", lookup_fails)
+    monkeypatch.setattr(feedback, "next_after_submit", lookup_fails)
     with caplog.at_level(logging.ERROR):
         response = person.post(url("feedback-form", feedback_request), ANSWERS)
     assert_thanked(response, caplog)
@@ -114,7 +114,7 @@ def test_easy_read_about_you_steps_need_the_database_no_more(
 def test_the_reply_saved_needs_the_database_no_more(client, activity, sam, database_dies_after):
     contribution = told(activity, sam)
     token = ReplyLink.issue(contribution)[1]
-    client.get(reverse("quality:reply-start", args=[token]))
+    client.get(reverse("participant:reply-start", args=[token]))
     back = database_dies_after("quality.services.contribution_rate")
     response = client.post(url("reply", contribution), {"satisfied": "yes", "comment": ""})
     back()

@@ -14,10 +14,10 @@ from django.test import Client, override_settings
 from django.urls import reverse
 from django.utils import timezone
 
-from activities.services import participant_erase
 from involvement.logging import redact
+from participant.services import participant_erase
+from participant.views.access import GRANTS, REPLY_GRANTS
 from quality.models import Contribution, ReplyLink
-from quality.views.access import GRANTS, REPLY_GRANTS
 
 from ..factories import ContributionFactory, ParticipantFactory
 from ..pages import Page
@@ -32,19 +32,19 @@ ESCAPED = "&lt;script&gt;alert(&quot;boo&quot;)&lt;/script&gt;"
 
 
 def start_url(token: str) -> str:
-    return reverse("quality:reply-start", args=[token])
+    return reverse("participant:reply-start", args=[token])
 
 
 def reply_url(contribution) -> str:
-    return reverse("quality:reply", args=[contribution.pk])
+    return reverse("participant:reply", args=[contribution.pk])
 
 
 def thanks_url(contribution) -> str:
-    return reverse("quality:reply-thanks", args=[contribution.pk])
+    return reverse("participant:reply-thanks", args=[contribution.pk])
 
 
 def easy_read_url(contribution) -> str:
-    return reverse("quality:reply-easy-read", args=[contribution.pk])
+    return reverse("participant:reply-easy-read", args=[contribution.pk])
 
 
 def told(activity, participant, **fields) -> Contribution:

@@ -16,9 +16,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django_ratelimit.core import get_usage
 
+from participant.views import access
 from quality.models import FeedbackLink, FeedbackRequest, token_hash
 from quality.services import feedback_request_revoke
-from quality.views import access
 
 from ..factories import (
     ActivityFactory,
@@ -31,11 +31,11 @@ NOT_WORKING = "This link is not working"
 
 
 def start_url(token: str) -> str:
-    return reverse("quality:feedback-start", args=[token])
+    return reverse("participant:feedback-start", args=[token])
 
 
 def form_url(feedback_request) -> str:
-    return reverse("quality:feedback-form", args=[feedback_request.pk])
+    return reverse("participant:feedback-form", args=[feedback_request.pk])
 
 
 def assert_private(response):
@@ -52,14 +52,14 @@ def assert_private(response):
 def participant_pages(feedback_request) -> list[str]:
     pk = feedback_request.pk
     return [
-        reverse("quality:feedback-form", args=[pk]),
-        reverse("quality:feedback-easy", args=[pk, 1]),
-        reverse("quality:feedback-easy", args=[pk, 13]),
-        reverse("quality:feedback-easy-send", args=[pk]),
-        reverse("quality:feedback-saved", args=[pk]),
-        reverse("quality:about-you", args=[pk]),
-        reverse("quality:about-you-easy", args=[pk, 1]),
-        reverse("quality:feedback-thanks", args=[pk]),
+        reverse("participant:feedback-form", args=[pk]),
+        reverse("participant:feedback-easy", args=[pk, 1]),
+        reverse("participant:feedback-easy", args=[pk, 13]),
+        reverse("participant:feedback-easy-send", args=[pk]),
+        reverse("participant:feedback-saved", args=[pk]),
+        reverse("participant:about-you", args=[pk]),
+        reverse("participant:about-you-easy", args=[pk, 1]),
+        reverse("participant:feedback-thanks", args=[pk]),
     ]
 
 
@@ -120,7 +120,7 @@ def test_the_token_never_appears_on_a_page_nor_in_the_logs(client, token, feedba
     pages.append(client.post(form_url(feedback_request), {**ANSWERS, "save_for_later": "1"}))
     pages.extend(client.get(url) for url in participant_pages(feedback_request))
     pages.append(client.post(form_url(feedback_request), ANSWERS, follow=True))
-    pages.append(client.get(reverse("quality:feedback-thanks", args=[feedback_request.pk])))
+    pages.append(client.get(reverse("participant:feedback-thanks", args=[feedback_request.pk])))
     for page in pages:
         assert token.encode() not in page.content
         assert fake.encode() not in page.content
@@ -266,7 +266,9 @@ def test_every_participant_page_is_private(person, feedback_request):
         response = person.get(url)
         assert_private(response)
     assert_private(person.post(form_url(feedback_request), {"save_for_later": "1"}))
-    assert_private(person.post(reverse("quality:easy-read-switch", args=[feedback_request.pk]), {}))
+    assert_private(
+        person.post(reverse("participant:easy-read-switch", args=[feedback_request.pk]), {})
+    )
 
 
 def test_the_development_server_still_logs_requests_with_the_token_redacted(token):

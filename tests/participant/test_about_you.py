@@ -23,7 +23,7 @@ CHOOSE_EASY = "Choose what you want to do."
 
 
 def url(name, feedback_request, *args):
-    return reverse(f"quality:{name}", args=[feedback_request.pk, *args])
+    return reverse(f"participant:{name}", args=[feedback_request.pk, *args])
 
 
 @pytest.fixture
@@ -83,7 +83,7 @@ def test_a_new_letter_for_another_activity_shows_none_of_them(client, sam, staff
         participant=sam,
         created_by=staff,
     )
-    client.get(reverse("quality:feedback-start", args=[feedback_link(other)]))
+    client.get(reverse("participant:feedback-start", args=[feedback_link(other)]))
     send_feedback(other)
     response = client.get(url("about-you", other))
     assert_nothing_read_back(response)

@@ -1,20 +1,20 @@
-"""The pages a person sees through their personal feedback link. No account is needed."""
+"""The feedback questions a person answers through their personal link, on one page (easy
+read, one question a page, is easy.py), and the pages around them. No account is needed."""
 
 import logging
 
-from django.apps import apps
 from django.conf import settings
 from django.db import DatabaseError, InterfaceError
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from activities.models import AboutYou
+from quality import services
+from quality.forms import FeedbackForm
+from quality.models import FeedbackResponse
+from quality.questions import PICTURES, QUESTIONS, choices_for
 
-from .. import services
-from ..forms import FeedbackForm
-from ..models import FeedbackResponse
-from ..questions import PICTURES, QUESTIONS, choices_for
+from .. import steps
 from . import access
 from .access import private
 
@@ -29,7 +29,7 @@ def feedback_start(request, token):
     if feedback_request is None:
         return access.refuse_guess(request)
     access.grant(request, feedback_request)
-    return redirect("quality:feedback-form", pk=feedback_request.pk)
+    return redirect("participant:feedback-form", pk=feedback_request.pk)
 
 
 def response_of(feedback_request) -> FeedbackResponse | None:
@@ -54,42 +54,28 @@ def questions_shown(form) -> list[dict]:
     ]
 
 
-def _context(request, feedback_request, **extra):
+def page_context(request, feedback_request, **extra):
+    """What every page behind a feedback link shows: the activity, the organisation, easy
+    read or not, and the page's name for the easy-read switch."""
     return {
         "feedback_request": feedback_request,
         "activity": feedback_request.activity,
         "organisation": feedback_request.organisation,
         "easy_read": access.is_easy_read(request, feedback_request),
-        "page": PAGE_NAMES.get(request.resolver_match.view_name, ""),
+        "page": steps.page_of(request.resolver_match.view_name),
         **extra,
     }
 
 
-# Pages after sending that switching easy read on or off returns to (by name, since a page
-# may belong to an app above this one); anything else goes to "thank you".
-PAGE_NAMES = {
-    "quality:about-you": "about-you",
-    "quality:about-you-easy": "about-you",
-    "outcomes:self-report": "changes",
-}
-PAGE_URLS = {"about-you": "quality:about-you", "changes": "outcomes:self-report"}
-
-
 def next_after_submit(feedback_request) -> str:
-    """Questions other apps add after the feedback (an app's config names them through
-    `feedback_step_after_submit`), then "about you"."""
-    for config in apps.get_app_configs():
-        step = getattr(config, "feedback_step_after_submit", None)
-        url = step(feedback_request) if step else None
-        if url:
-            return url
-    return next_after_extra_questions(feedback_request)
+    """The page after the feedback questions (participant/steps.py)."""
+    return steps.url_after(steps.FEEDBACK, feedback_request)
 
 
 def after_sending(request, feedback_request, response: FeedbackResponse):
     """Where a person goes once their feedback is committed. Finding the next page asks the
-    database again (other apps' questions, "about you"). If that fails now, their answer is
-    safe, so they see "thank you", drawn from what is in memory, and not an error page. A
+    database again (which steps after it this person needs). If that fails now, their answer
+    is safe, so they see "thank you", drawn from what is in memory, and not an error page. A
     redirect to "thank you" would fail too: every link page needs the database for its grant
     (and the session it is kept in)."""
     try:
@@ -101,13 +87,6 @@ def after_sending(request, feedback_request, response: FeedbackResponse):
         return thanks_page(request, feedback_request, response)
 
 
-def next_after_extra_questions(feedback_request) -> str:
-    """Ask "about you" only of people who have not answered it before."""
-    has_about_you = AboutYou.objects.filter(participant=feedback_request.participant_id).exists()
-    name = "quality:feedback-thanks" if has_about_you else "quality:about-you"
-    return reverse(name, args=[feedback_request.pk])
-
-
 @private
 @require_http_methods(["GET", "POST"])
 @access.keeps_typing
@@ -116,7 +95,7 @@ def feedback_form(request, pk):
     feedback_request = access.granted(request, pk)
     response = response_of(feedback_request)
     if response and response.is_submitted():
-        return redirect("quality:feedback-thanks", pk=pk)
+        return redirect("participant:feedback-thanks", pk=pk)
     if access.is_easy_read(request, feedback_request) and request.method == "GET":
         return redirect(easy_read_url(pk, response))
     if request.method == "POST":
@@ -127,7 +106,7 @@ def feedback_form(request, pk):
 
 
 def _render_form(request, feedback_request, form, **extra):
-    context = _context(
+    context = page_context(
         request, feedback_request, form=form, questions=questions_shown(form), **extra
     )
     return render(request, "quality/feedback_form.html", context)
@@ -142,7 +121,7 @@ def _feedback_form_post(request, feedback_request):
         request=feedback_request, values=form.response_values(), submit=not later
     )
     if later:
-        return redirect("quality:feedback-saved", pk=feedback_request.pk)
+        return redirect("participant:feedback-saved", pk=feedback_request.pk)
     return after_sending(request, feedback_request, response)
 
 
@@ -151,19 +130,18 @@ def easy_read_url(pk, response) -> str:
     initial = FeedbackForm.initial_from(response)
     for number, question in enumerate(QUESTIONS, start=1):
         if question.kind != "text" and not initial.get(question.key):
-            return reverse("quality:feedback-easy", args=[pk, number])
-    return reverse("quality:feedback-easy-send", args=[pk])
+            return reverse("participant:feedback-easy", args=[pk, number])
+    return reverse("participant:feedback-easy-send", args=[pk])
 
 
 def _after_switch(request, feedback_request, easy: bool) -> str:
     """The same place in the other mode; once answers are sent, the page the person was on."""
     pk, response = feedback_request.pk, response_of(feedback_request)
     if response and response.is_submitted():
-        page = PAGE_URLS.get(request.POST.get("page", ""), "quality:feedback-thanks")
-        return reverse(page, args=[pk])
+        return steps.url_of(steps.step_of_page(request.POST.get("page", "")), pk)
     if easy:
         return easy_read_url(pk, response)
-    return reverse("quality:feedback-form", args=[pk])
+    return reverse("participant:feedback-form", args=[pk])
 
 
 @private
@@ -182,7 +160,7 @@ def feedback_saved(request, pk):
     feedback_request = access.granted(request, pk)
     link = feedback_request.links.order_by("-expires_at").first()
     return render(
-        request, "quality/feedback_saved.html", _context(request, feedback_request, link=link)
+        request, "quality/feedback_saved.html", page_context(request, feedback_request, link=link)
     )
 
 
@@ -196,7 +174,7 @@ def feedback_thanks(request, pk):
 def thanks_page(request, feedback_request, response):
     """Drawn from the request (with its activity, person and organisation) and the response
     already in memory: no query, so it can be shown while the database is failing."""
-    context = _context(
+    context = page_context(
         request,
         feedback_request,
         response=response,

@@ -5,12 +5,13 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from .. import services
-from ..forms import FeedbackForm
-from ..questions import QUESTIONS, TEXT, choices_for
+from quality import services
+from quality.forms import FeedbackForm
+from quality.questions import QUESTIONS, TEXT, choices_for
+
 from . import access
 from .access import private
-from .participant import _context, after_sending, answers_for, response_of
+from .feedback import after_sending, answers_for, page_context, response_of
 
 
 def _question(step: int):
@@ -27,7 +28,7 @@ def feedback_easy(request, pk, step):
     feedback_request = access.granted(request, pk)
     response = response_of(feedback_request)
     if response and response.is_submitted():
-        return redirect("quality:feedback-thanks", pk=pk)
+        return redirect("participant:feedback-thanks", pk=pk)
     later = "save_for_later" in request.POST
     if request.method == "POST":
         form = FeedbackForm(request.POST, keys={question.key}, draft=later, easy=True)
@@ -35,16 +36,16 @@ def feedback_easy(request, pk, step):
             values = form.response_values()
             services.feedback_save(request=feedback_request, values=values, submit=False)
             if later:
-                return redirect("quality:feedback-saved", pk=pk)
+                return redirect("participant:feedback-saved", pk=pk)
             if step == len(QUESTIONS):
-                return redirect("quality:feedback-easy-send", pk=pk)
-            return redirect("quality:feedback-easy", pk=pk, step=step + 1)
+                return redirect("participant:feedback-easy-send", pk=pk)
+            return redirect("participant:feedback-easy", pk=pk, step=step + 1)
     else:
         kept = access.take_pending(request, pk)
         initial = {**FeedbackForm.initial_from(response), **kept}
         form = FeedbackForm(initial=initial, keys={question.key}, draft=True, easy=True)
     field = form[question.key]
-    context = _context(
+    context = page_context(
         request,
         feedback_request,
         form=form,
@@ -66,12 +67,12 @@ def feedback_easy_send(request, pk):
     feedback_request = access.granted(request, pk)
     response = response_of(feedback_request)
     if response and response.is_submitted():
-        return redirect("quality:feedback-thanks", pk=pk)
+        return redirect("participant:feedback-thanks", pk=pk)
     form = FeedbackForm(data=FeedbackForm.initial_from(response) if response else {})
     if request.method == "POST":
         if not form.is_valid():
             missing = next(n for n, q in enumerate(QUESTIONS, 1) if q.key in form.errors)
-            return redirect("quality:feedback-easy", pk=pk, step=missing)
+            return redirect("participant:feedback-easy", pk=pk, step=missing)
         sent = services.feedback_save(
             request=feedback_request, values=form.response_values(), submit=True
         )
@@ -81,7 +82,9 @@ def feedback_easy_send(request, pk):
         for n, q in enumerate(QUESTIONS, 1)
     ]
     return render(
-        request, "quality/feedback_easy_send.html", _context(request, feedback_request, rows=rows)
+        request,
+        "quality/feedback_easy_send.html",
+        page_context(request, feedback_request, rows=rows),
     )
 
 
