@@ -175,6 +175,28 @@ class Contribution(TimeStamped):
             )
         raise ValidationError(_("They can say whether they are happy once they have been told."))
 
+    def mark_told(self, how: str, told_by) -> None:
+        """Record the telling. Telling again (a letter that went astray) keeps the first date,
+        so the days taken to tell stay true."""
+        self.told_at = self.told_at or timezone.now()
+        self.told_how = how
+        self.told_by = told_by or self.told_by
+        self.status = self.Status.TOLD
+        # Told another way after a failed email: the job's retry must not email them as well.
+        self.tell_queued_at = None
+        self.tell_error = ""
+        self.save(
+            update_fields=[
+                "told_at",
+                "told_how",
+                "told_by",
+                "status",
+                "tell_queued_at",
+                "tell_error",
+                "updated_at",
+            ]
+        )
+
     def route(self) -> str:
         """How to tell the person: email when they have an address and have not asked for
         something else; otherwise a letter to print ("needs printing")."""

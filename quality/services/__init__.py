@@ -1,10 +1,10 @@
 """Writes for quality: feedback (feedback.py) and quality markers (markers.py)."""
 
+from ..sending import message_context, message_text, reply_url  # for the letter's page
 from .feedback import (
     about_you_save,
     about_you_withdraw,
     feedback_letter_issue,
-    feedback_link_email,
     feedback_link_redeem,
     feedback_on_behalf,
     feedback_request_remind,
@@ -30,11 +30,7 @@ from .tell import (
     contribution_rate,
     contribution_tell_by_email,
     contribution_told_in_person,
-    loop_message_email,
-    message_context,
-    message_text,
     reply_link_redeem,
-    reply_url,
 )
 
 __all__ = [
@@ -42,7 +38,6 @@ __all__ = [
     "contribution_rate",
     "contribution_tell_by_email",
     "contribution_told_in_person",
-    "loop_message_email",
     "message_context",
     "message_text",
     "reply_link_redeem",
@@ -55,7 +50,6 @@ __all__ = [
     "loop_page_publish",
     "ensure_marker_catalogue",
     "feedback_letter_issue",
-    "feedback_link_email",
     "feedback_link_redeem",
     "feedback_on_behalf",
     "feedback_request_remind",
