@@ -1,8 +1,6 @@
 """Closing the loop: what the people involved asked for ("you said") and what the
 organisation did about it ("we did")."""
 
-from datetime import timedelta
-
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -11,9 +9,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from activities.models import Activity, ContactRoute, Participant
-from involvement.models import Organisation, TimeStamped
+from involvement.models import Organisation, PersonalLink, TimeStamped
 
-from .feedback import FeedbackResponse, new_token
+from .feedback import FeedbackResponse
 
 
 class Contribution(TimeStamped):
@@ -240,37 +238,18 @@ class LoopPage(TimeStamped):
         return f"You said, we did: {self.activity}"
 
 
-class ReplyLinkQuerySet(models.QuerySet):
-    def usable(self):
-        return self.filter(expires_at__gt=timezone.now(), contribution__participant__isnull=False)
-
-
-class ReplyLink(models.Model):
+class ReplyLink(PersonalLink):
     """The personal link in a "we did" message, through which the person says whether they
     are happy with the response; the token itself is never stored."""
+
+    owner_field = "contribution"
+    # A contribution with no person any more (theirs was deleted or erased) has no one to
+    # answer it.
+    opens_only_when = {"contribution__participant__isnull": False}
 
     contribution = models.ForeignKey(
         Contribution, on_delete=models.CASCADE, related_name="reply_links"
     )
-    token_hash = models.CharField(max_length=64, unique=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    expires_at = models.DateTimeField()
-    first_used_at = models.DateTimeField(null=True, blank=True)
-
-    objects = ReplyLinkQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["-created_at"]
 
     def __str__(self):
         return f"Reply link for contribution {self.contribution_id}"
-
-    @classmethod
-    def issue(cls, contribution: Contribution) -> tuple["ReplyLink", str]:
-        token, hashed = new_token()
-        link = cls.objects.create(
-            contribution=contribution,
-            token_hash=hashed,
-            expires_at=timezone.now() + timedelta(days=settings.FEEDBACK_LINK_DAYS),
-        )
-        return link, token

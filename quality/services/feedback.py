@@ -7,7 +7,7 @@ from activities.models import AboutYou, Activity, Participant, Session
 from involvement.jobs import enqueue_on_commit
 from involvement.models import User
 
-from ..models import FeedbackLink, FeedbackRequest, FeedbackResponse, token_hash
+from ..models import FeedbackLink, FeedbackRequest, FeedbackResponse
 from ..tasks import send_feedback_link
 
 
@@ -113,19 +113,8 @@ def feedback_request_revoke(*, request: FeedbackRequest) -> FeedbackRequest:
 def feedback_link_redeem(*, token: str) -> FeedbackRequest | None:
     """The request a personal link opens, or None when it is unknown, expired or revoked
     (the caller shows the same page for all three)."""
-    link = (
-        FeedbackLink.objects.usable()
-        .select_related("request")
-        .filter(token_hash=token_hash(token))
-        .first()
-    )
-    if link is None:
-        return None
-    if link.first_used_at is None:
-        FeedbackLink.objects.filter(pk=link.pk, first_used_at__isnull=True).update(
-            first_used_at=timezone.now()
-        )
-    return link.request
+    link = FeedbackLink.redeem(token)
+    return link.request if link else None
 
 
 def feedback_save(

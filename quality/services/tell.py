@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from involvement.jobs import enqueue_on_commit
 from involvement.models import User
 
-from ..models import Contribution, ReplyLink, token_hash
+from ..models import Contribution, ReplyLink
 from ..tasks import send_loop_message
 
 
@@ -64,14 +64,8 @@ def contribution_told_in_person(*, contribution: Contribution, told_by: User) ->
 
 def reply_link_redeem(*, token: str) -> Contribution | None:
     """The contribution a reply link opens, or None when unknown or expired."""
-    link = ReplyLink.objects.usable().filter(token_hash=token_hash(token)).first()
-    if link is None:
-        return None
-    if link.first_used_at is None:
-        ReplyLink.objects.filter(pk=link.pk, first_used_at__isnull=True).update(
-            first_used_at=timezone.now()
-        )
-    return Contribution.objects.get(pk=link.contribution_id)
+    link = ReplyLink.redeem(token)
+    return link.contribution if link else None
 
 
 @transaction.atomic
