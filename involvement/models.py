@@ -10,7 +10,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .tokens import new_token
+from .tokens import new_token, token_hash
 
 
 class TimeStamped(models.Model):
@@ -210,6 +210,69 @@ class Invitation(TimeStamped):
         self.expires_at = _invitation_expiry()
         self.save(update_fields=["token_hash", "expires_at", "updated_at"])
         return token
+
+
+class PersonalLinkQuerySet(models.QuerySet):
+    def usable(self):
+        """Links that still open something: not expired, and what they open still takes
+        them (each kind's `opens_only_when`)."""
+        return self.filter(expires_at__gt=timezone.now(), **self.model.opens_only_when)
+
+
+class PersonalLink(models.Model):
+    """A personal link (abstract): a feedback link, or the link in a "we did" message. The
+    token is a bearer credential, so only its hash is kept (involvement/tokens.py); each kind
+    has its own table and the foreign key `owner_field` to what the link opens."""
+
+    # Each kind names its foreign key, and what that must still be for the link to open it.
+    owner_field: str
+    opens_only_when: dict = {}
+
+    token_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    first_used_at = models.DateTimeField(null=True, blank=True)
+
+    objects = PersonalLinkQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+        ordering = ["-created_at"]
+
+    @classmethod
+    def issue(cls, owner) -> tuple["PersonalLink", str]:
+        """A new link to `owner`, working for FEEDBACK_LINK_DAYS; earlier ones still work.
+        The token is returned once and never stored."""
+        token, hashed = new_token()
+        link = cls.objects.create(
+            **{cls.owner_field: owner},
+            token_hash=hashed,
+            expires_at=timezone.now() + timedelta(days=settings.FEEDBACK_LINK_DAYS),
+        )
+        return link, token
+
+    @classmethod
+    def redeem(cls, token: str) -> "PersonalLink | None":
+        """The usable link of this token, with what it opens, its first use recorded. None
+        when unknown, expired or no longer taken (the caller shows one page for all)."""
+        link = (
+            cls.objects.usable()
+            .select_related(cls.owner_field)
+            .filter(token_hash=token_hash(token))
+            .first()
+        )
+        if link is None:
+            return None
+        if link.first_used_at is None:
+            # Conditional, so two opening at once keep the first time.
+            cls.objects.filter(pk=link.pk, first_used_at__isnull=True).update(
+                first_used_at=timezone.now()
+            )
+        return link
+
+    def is_usable(self) -> bool:
+        """Whether this link still opens what it is for (the same rule as `usable()`)."""
+        return type(self).objects.usable().filter(pk=self.pk).exists()
 
 
 class UnsentJob(TimeStamped):

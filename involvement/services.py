@@ -1,17 +1,14 @@
-"""Writes that touch several core models or send mail."""
+"""Writes that touch several core models or queue mail (sent by the jobs: sending.py)."""
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .jobs import enqueue_on_commit
 from .models import Invitation, Membership, Organisation, OrganisationLogo, Role, User
+from .tasks import send_invitation_email
 
 
 @transaction.atomic
@@ -20,8 +17,6 @@ def membership_invite(
 ) -> Invitation:
     """Create (or renew) the open invitation for `email` and e-mail it after commit. The
     link is made by the email job, so its token never passes through the broker."""
-    from .tasks import send_invitation_email
-
     invitation, _created = Invitation.objects.update_or_create(
         organisation=organisation,
         email=email.lower(),
@@ -30,41 +25,6 @@ def membership_invite(
     )
     enqueue_on_commit(send_invitation_email, invitation.pk)
     return invitation
-
-
-@transaction.atomic
-def invitation_link_email(*, invitation_id: int) -> bool:
-    """Send the queued email for one invitation with a new link (the only one that works).
-    Returns False when there is nothing to send (already sent by another delivery of the
-    job, or accepted).
-
-    The invitation is locked while the email goes and only marked sent in the same
-    transaction: a second delivery waits, then finds nothing queued; a failure or a worker
-    killed halfway commits nothing (no link is kept whose email did not go), so the retry
-    or the redelivery sends it. At least once, never lost."""
-    invitation = (
-        Invitation.objects.select_for_update(of=("self",))
-        .select_related("organisation")
-        .filter(pk=invitation_id, email_queued_at__isnull=False, accepted_at__isnull=True)
-        .first()
-    )
-    if invitation is None:
-        return False
-    token = invitation.issue_link()
-    context = {
-        "invitation": invitation,
-        "link": settings.SITE_URL + reverse("invitation-start", args=[token]),
-        "service_name": settings.SITE_NAME,
-    }
-    send_mail(
-        subject=_("You are invited to join %(org)s on Involvement")
-        % {"org": invitation.organisation.name},
-        message=render_to_string("emails/invitation.txt", context),
-        from_email=None,
-        recipient_list=[invitation.email],
-    )
-    Invitation.objects.filter(pk=invitation.pk).update(email_queued_at=None)
-    return True
 
 
 @transaction.atomic

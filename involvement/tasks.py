@@ -1,7 +1,7 @@
 from celery import shared_task
 from django.core.management import call_command
 
-from . import jobs, services
+from . import jobs, sending
 
 
 @shared_task(bind=True, max_retries=5, default_retry_delay=60)
@@ -9,7 +9,7 @@ def send_invitation_email(self, invitation_id: int) -> None:
     """E-mail an invitation with a new link, made here so it never passes through the
     broker. Safe to run twice: a second delivery finds nothing queued and sends nothing."""
     try:
-        services.invitation_link_email(invitation_id=invitation_id)
+        sending.invitation_link_email(invitation_id=invitation_id)
     except OSError as exc:
         raise self.retry(exc=exc) from exc
 

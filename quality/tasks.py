@@ -1,6 +1,6 @@
 from celery import shared_task
 
-from . import services
+from . import sending
 
 
 @shared_task(bind=True, max_retries=4, default_retry_delay=120)
@@ -12,7 +12,7 @@ def send_feedback_link(self, request_id: int) -> None:
     once when jobs run in-process) the reason stays on the request for staff, who can try
     again."""
     try:
-        services.feedback_link_email(request_id=request_id)
+        sending.feedback_link_email(request_id=request_id)
     except OSError as exc:
         if self.request.is_eager or self.request.retries >= self.max_retries:
             return
@@ -25,7 +25,7 @@ def send_loop_message(self, contribution_id: int) -> None:
     they are happy with it. Made and sent here, as `send_feedback_link` is; a failure stays
     on the contribution with the reason, and staff can try again."""
     try:
-        services.loop_message_email(contribution_id=contribution_id)
+        sending.loop_message_email(contribution_id=contribution_id)
     except OSError as exc:
         if self.request.is_eager or self.request.retries >= self.max_retries:
             return

@@ -4,10 +4,9 @@ document of their organisation that prints them, and nothing else in it changes.
 The stored web page is changed at once, inside the erase's transaction, and the PDF's bytes
 are destroyed there too, so nothing old can be read meanwhile; a job makes the PDF again
 from the changed page (WeasyPrint takes a second or two a report, too long for the erase's
-request). The figures are never worked out again: they stay as the report first printed them.
+request; its steps are in `reports.jobs`). The figures are never worked out again: they stay
+as the report first printed them.
 """
-
-import hashlib
 
 from django.conf import settings
 from django.db import transaction
@@ -16,11 +15,12 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from activities.models import Participant
-from involvement.jobs import enqueue, enqueue_on_commit
+from involvement.jobs import enqueue_on_commit
 from quality.models import Contribution, FeedbackResponse
 
 from . import redaction
 from .models import MAX_TRIES, Report, ReportDocument, ReportRedaction
+from .tasks import remake_report_pdf, render_report
 
 
 def _sources_of(participant: Participant) -> set[str]:
@@ -62,8 +62,6 @@ def _restart_reports_being_made(organisation_id: int) -> None:
     """A report being made may have read the words before this erasure: its try is stopped
     (it can no longer finish) and the report made again. Locking those waiting makes a job
     that claims one now wait until the erasure is committed, so it reads the blanked words."""
-    from .tasks import render_report
-
     being_made = Report.objects.select_for_update().filter(
         organisation_id=organisation_id,
         status__in=[Report.Status.QUEUED, Report.Status.RENDERING],
@@ -85,8 +83,6 @@ def _redact(document: ReportDocument, organisation_id: int, sources: set[str], n
     html, removed = redaction.redact(document.html, sources=sources, note=note)
     if not removed:
         return 0
-    from .tasks import remake_report_pdf
-
     ReportRedaction.objects.create(
         organisation_id=organisation_id,
         report_id=document.report_id,
@@ -108,61 +104,13 @@ def _redact(document: ReportDocument, organisation_id: int, sources: set[str], n
     return 1
 
 
-def report_pdf_claim(*, document_id: int) -> ReportDocument | None:
-    """Take a document whose PDF is wanted, counting the try. None when there is nothing to
-    do: made already (a second delivery), or out of tries."""
-    taken = ReportDocument.objects.filter(
-        pk=document_id, pdf_wanted_at__isnull=False, pdf_tries__lt=MAX_TRIES
-    ).update(pdf_tries=F("pdf_tries") + 1, pdf_wanted_at=timezone.now())
-    if not taken:
-        return None
-    return ReportDocument.objects.only("html", "revision", "pdf_tries").get(pk=document_id)
-
-
-def report_pdf_finish(*, document_id: int, revision: int, pdf: bytes, pages: int) -> bool:
-    """Keep the PDF made from `revision` of the page, unless the page changed again since
-    (that change's job makes it) or another delivery kept one first. False then."""
-    return bool(
-        ReportDocument.objects.filter(
-            pk=document_id, revision=revision, pdf_wanted_at__isnull=False
-        ).update(
-            pdf=pdf,
-            sha256=hashlib.sha256(pdf).hexdigest(),
-            pages=pages,
-            size=len(pdf),
-            pdf_wanted_at=None,
-        )
-    )
-
-
 @transaction.atomic
 def report_pdf_retry(*, document: ReportDocument) -> bool:
     """Three more tries for a PDF that ran out of them (staff's "Try again"). False when it
     had not run out (made since, or still trying)."""
-    from .tasks import remake_report_pdf
-
     retried = ReportDocument.objects.filter(
         pk=document.pk, pdf_wanted_at__isnull=False, pdf_tries__gte=MAX_TRIES
     ).update(pdf_tries=0, pdf_wanted_at=timezone.now())
     if retried:
         enqueue_on_commit(remake_report_pdf, document.pk)
     return bool(retried)
-
-
-def report_pdfs_sweep(*, stuck_before) -> int:
-    """Queue again each PDF left waiting since `stuck_before` (its job was lost) with tries
-    left. Returns how many were queued."""
-    from .tasks import remake_report_pdf
-
-    waiting = ReportDocument.objects.filter(
-        pdf_wanted_at__lt=stuck_before, pdf_tries__lt=MAX_TRIES
-    ).values_list("pk", "pdf_wanted_at")
-    queued = 0
-    for pk, wanted_at in waiting:
-        # Touched first, so the next sweep waits for this job rather than adding one.
-        if ReportDocument.objects.filter(pk=pk, pdf_wanted_at=wanted_at).update(
-            pdf_wanted_at=timezone.now()
-        ):
-            enqueue(remake_report_pdf, pk)
-            queued += 1
-    return queued

@@ -1,7 +1,7 @@
 """Test-only hook for report jobs in a real worker, started with `-I tests.worker_poison` and
 WORKER_POISON=1 (tests/test_report_worker.py does both).
 
-It wraps the render the job calls (`reports.tasks.render`, the name the task looks up) so a
+It wraps the render the job calls (`reports.jobs.render`, the name the job looks up) so a
 report whose "do differently" text carries a marker is slow on its first try (long enough to
 kill the worker's child mid-render) or always fails. Other reports render as usual.
 
@@ -18,9 +18,9 @@ POISON_ERROR = "poisoned by tests.worker_poison"
 
 
 def install() -> None:
-    from reports import tasks
+    from reports import jobs
 
-    real_render = tasks.render
+    real_render = jobs.render
 
     def render(report):
         if POISON in report.do_differently:
@@ -29,7 +29,7 @@ def install() -> None:
             time.sleep(SLOW_SECONDS)
         return real_render(report)
 
-    tasks.render = render
+    jobs.render = render
 
 
 if os.environ.get("WORKER_POISON") == "1":

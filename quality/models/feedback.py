@@ -1,16 +1,13 @@
 """Feedback from the people involved (Table 2's markers for the individual involved), asked
 through a personal link, a letter, or entered by staff from paper or a phone call."""
 
-from datetime import timedelta
-
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from activities.models import Activity, Participant, Session
-from involvement.models import Organisation, TimeStamped
+from involvement.models import Organisation, PersonalLink, TimeStamped
 from involvement.tokens import new_token, token_hash  # noqa: F401 - quality.models exports them
 
 
@@ -76,38 +73,17 @@ class FeedbackRequest(TimeStamped):
         return self.revoked_at is not None
 
 
-class FeedbackLinkQuerySet(models.QuerySet):
-    def usable(self):
-        return self.filter(expires_at__gt=timezone.now(), request__revoked_at__isnull=True)
-
-
-class FeedbackLink(models.Model):
+class FeedbackLink(PersonalLink):
     """One personal link (a reminder adds another); the token itself is never stored."""
 
+    owner_field = "request"
+    # A revoked request stops every one of its links at once.
+    opens_only_when = {"request__revoked_at__isnull": True}
+
     request = models.ForeignKey(FeedbackRequest, on_delete=models.CASCADE, related_name="links")
-    token_hash = models.CharField(max_length=64, unique=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    expires_at = models.DateTimeField()
-    first_used_at = models.DateTimeField(null=True, blank=True)
-
-    objects = FeedbackLinkQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["-created_at"]
 
     def __str__(self):
         return f"Link for {self.request} until {self.expires_at:%Y-%m-%d}"
-
-    @classmethod
-    def issue(cls, request: FeedbackRequest) -> tuple["FeedbackLink", str]:
-        """A new link; the token is returned once."""
-        token, hashed = new_token()
-        link = cls.objects.create(
-            request=request,
-            token_hash=hashed,
-            expires_at=timezone.now() + timedelta(days=settings.FEEDBACK_LINK_DAYS),
-        )
-        return link, token
 
 
 class FeedbackResponse(TimeStamped):

@@ -1,8 +1,6 @@
 """Closing the loop: what the people involved asked for ("you said") and what the
 organisation did about it ("we did")."""
 
-from datetime import timedelta
-
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -11,9 +9,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from activities.models import Activity, ContactRoute, Participant
-from involvement.models import Organisation, TimeStamped
+from involvement.models import Organisation, PersonalLink, TimeStamped
 
-from .feedback import FeedbackResponse, new_token
+from .feedback import FeedbackResponse
 
 
 class Contribution(TimeStamped):
@@ -175,6 +173,28 @@ class Contribution(TimeStamped):
             )
         raise ValidationError(_("They can say whether they are happy once they have been told."))
 
+    def mark_told(self, how: str, told_by) -> None:
+        """Record the telling. Telling again (a letter that went astray) keeps the first date,
+        so the days taken to tell stay true."""
+        self.told_at = self.told_at or timezone.now()
+        self.told_how = how
+        self.told_by = told_by or self.told_by
+        self.status = self.Status.TOLD
+        # Told another way after a failed email: the job's retry must not email them as well.
+        self.tell_queued_at = None
+        self.tell_error = ""
+        self.save(
+            update_fields=[
+                "told_at",
+                "told_how",
+                "told_by",
+                "status",
+                "tell_queued_at",
+                "tell_error",
+                "updated_at",
+            ]
+        )
+
     def route(self) -> str:
         """How to tell the person: email when they have an address and have not asked for
         something else; otherwise a letter to print ("needs printing")."""
@@ -218,37 +238,18 @@ class LoopPage(TimeStamped):
         return f"You said, we did: {self.activity}"
 
 
-class ReplyLinkQuerySet(models.QuerySet):
-    def usable(self):
-        return self.filter(expires_at__gt=timezone.now(), contribution__participant__isnull=False)
-
-
-class ReplyLink(models.Model):
+class ReplyLink(PersonalLink):
     """The personal link in a "we did" message, through which the person says whether they
     are happy with the response; the token itself is never stored."""
+
+    owner_field = "contribution"
+    # A contribution with no person any more (theirs was deleted or erased) has no one to
+    # answer it.
+    opens_only_when = {"contribution__participant__isnull": False}
 
     contribution = models.ForeignKey(
         Contribution, on_delete=models.CASCADE, related_name="reply_links"
     )
-    token_hash = models.CharField(max_length=64, unique=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    expires_at = models.DateTimeField()
-    first_used_at = models.DateTimeField(null=True, blank=True)
-
-    objects = ReplyLinkQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["-created_at"]
 
     def __str__(self):
         return f"Reply link for contribution {self.contribution_id}"
-
-    @classmethod
-    def issue(cls, contribution: Contribution) -> tuple["ReplyLink", str]:
-        token, hashed = new_token()
-        link = cls.objects.create(
-            contribution=contribution,
-            token_hash=hashed,
-            expires_at=timezone.now() + timedelta(days=settings.FEEDBACK_LINK_DAYS),
-        )
-        return link, token

@@ -1,12 +1,12 @@
 """Writes for quality: feedback (feedback.py), quality markers (markers.py), the loop
 (loop.py, tell.py), and erasing one person's part (erasure.py)."""
 
+from ..sending import message_context, message_text, reply_url  # for the letter's page
 from .erasure import contributions_erase_for, feedback_erase_for
 from .feedback import (
     about_you_save,
     about_you_withdraw,
     feedback_letter_issue,
-    feedback_link_email,
     feedback_link_redeem,
     feedback_on_behalf,
     feedback_request_remind,
@@ -32,11 +32,7 @@ from .tell import (
     contribution_rate,
     contribution_tell_by_email,
     contribution_told_in_person,
-    loop_message_email,
-    message_context,
-    message_text,
     reply_link_redeem,
-    reply_url,
 )
 
 __all__ = [
@@ -45,7 +41,6 @@ __all__ = [
     "contribution_rate",
     "contribution_tell_by_email",
     "contribution_told_in_person",
-    "loop_message_email",
     "message_context",
     "message_text",
     "reply_link_redeem",
@@ -59,7 +54,6 @@ __all__ = [
     "ensure_marker_catalogue",
     "feedback_erase_for",
     "feedback_letter_issue",
-    "feedback_link_email",
     "feedback_link_redeem",
     "feedback_on_behalf",
     "feedback_request_remind",

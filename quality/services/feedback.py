@@ -1,18 +1,14 @@
 """Writes for feedback: asking people, their personal links, their answers."""
 
-from django.conf import settings
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from activities.models import AboutYou, Activity, Participant, Session
 from involvement.jobs import enqueue_on_commit
 from involvement.models import User
 
-from ..links import feedback_link_url
-from ..models import FeedbackLink, FeedbackRequest, FeedbackResponse, token_hash
+from ..models import FeedbackLink, FeedbackRequest, FeedbackResponse
+from ..tasks import send_feedback_link
 
 
 def _request_for(activity, participant, session, channel, created_by) -> FeedbackRequest:
@@ -48,8 +44,6 @@ def feedback_request_send(
 ) -> list[FeedbackRequest]:
     """Email each person a personal link, from a background job after commit; people who
     have already answered are left out. Returns the requests queued."""
-    from ..tasks import send_feedback_link
-
     requests = [
         _request_for(activity, participant, session, FeedbackRequest.Channel.EMAIL, created_by)
         for participant in participants
@@ -77,8 +71,6 @@ def _queue_emails(requests, task) -> None:
 def feedback_request_remind(*, requests: list[FeedbackRequest]) -> int:
     """Email a reminder with a fresh link to those who have not answered; old links still
     work. Returns how many were queued."""
-    from ..tasks import send_feedback_link
-
     waiting = [
         r
         for r in requests
@@ -88,62 +80,6 @@ def feedback_request_remind(*, requests: list[FeedbackRequest]) -> int:
     ]
     _queue_emails(waiting, send_feedback_link)
     return len(waiting)
-
-
-def feedback_link_email(*, request_id: int) -> bool:
-    """Send the queued email for one request with a new link. Returns False when there is
-    nothing to send (already sent by another delivery of the job, or revoked).
-
-    The request is locked while the email goes, and only marked sent in the same
-    transaction: a second delivery waits, then finds nothing queued; a worker killed halfway
-    commits nothing, so the redelivery sends it. At least once, never lost."""
-    try:
-        return _feedback_link_email(request_id)
-    except Exception as exc:
-        # Still queued (the sending rolled back): the reason is for staff, beside "try again".
-        FeedbackRequest.objects.filter(pk=request_id).update(email_error=str(exc)[:300])
-        raise
-
-
-@transaction.atomic
-def _feedback_link_email(request_id: int) -> bool:
-    request = (
-        FeedbackRequest.objects.select_for_update(of=("self",))
-        .select_related("participant", "activity", "organisation", "session")
-        .filter(pk=request_id, email_queued_at__isnull=False, revoked_at__isnull=True)
-        .first()
-    )
-    if request is None or not request.participant.email:
-        return False
-    _send_link_email(request)
-    FeedbackRequest.objects.filter(pk=request.pk).update(email_queued_at=None)
-    return True
-
-
-def _send_link_email(request: FeedbackRequest) -> None:
-    reminder = request.sent_at is not None
-    with transaction.atomic():
-        _link, token = FeedbackLink.issue(request)
-        context = {
-            "request": request,
-            "link": feedback_link_url(token),
-            "reminder": reminder,
-            "days": settings.FEEDBACK_LINK_DAYS,
-        }
-        subject = _("Tell us how it went: %(activity)s") % {"activity": request.activity.title}
-        send_mail(
-            subject=(_("Reminder: ") + subject) if reminder else subject,
-            message=render_to_string("emails/feedback_link.txt", context),
-            from_email=None,
-            recipient_list=[request.participant.email],
-        )
-        now = timezone.now()
-        if reminder:
-            request.reminded_at, request.reminders = now, request.reminders + 1
-        else:
-            request.sent_at = now
-        request.email_error = ""
-        request.save(update_fields=["sent_at", "reminded_at", "reminders", "email_error"])
 
 
 @transaction.atomic
@@ -177,19 +113,8 @@ def feedback_request_revoke(*, request: FeedbackRequest) -> FeedbackRequest:
 def feedback_link_redeem(*, token: str) -> FeedbackRequest | None:
     """The request a personal link opens, or None when it is unknown, expired or revoked
     (the caller shows the same page for all three)."""
-    link = (
-        FeedbackLink.objects.usable()
-        .select_related("request")
-        .filter(token_hash=token_hash(token))
-        .first()
-    )
-    if link is None:
-        return None
-    if link.first_used_at is None:
-        FeedbackLink.objects.filter(pk=link.pk, first_used_at__isnull=True).update(
-            first_used_at=timezone.now()
-        )
-    return link.request
+    link = FeedbackLink.redeem(token)
+    return link.request if link else None
 
 
 def feedback_save(

@@ -7,20 +7,16 @@ carries a new personal link to the satisfaction question, made where it is sent,
 token never passes through the broker and is never stored.
 """
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from activities.models import PreferredFormat
 from involvement.jobs import enqueue_on_commit
 from involvement.models import User
 
-from ..links import reply_link_url
-from ..models import Contribution, ReplyLink, token_hash
+from ..models import Contribution, ReplyLink
+from ..tasks import send_loop_message
 
 
 def _locked(contribution: Contribution, step: str) -> Contribution:
@@ -33,59 +29,10 @@ def _locked(contribution: Contribution, step: str) -> Contribution:
     return locked
 
 
-def _mark_told(contribution: Contribution, how: str, told_by: User | None) -> None:
-    """Record the telling. Telling again (a letter that went astray) keeps the first date,
-    so the days taken to tell stay true."""
-    now = timezone.now()
-    contribution.told_at = contribution.told_at or now
-    contribution.told_how = how
-    contribution.told_by = told_by or contribution.told_by
-    contribution.status = Contribution.Status.TOLD
-    # Told another way after a failed email: the job's retry must not email them as well.
-    contribution.tell_queued_at = None
-    contribution.tell_error = ""
-    contribution.save(
-        update_fields=[
-            "told_at",
-            "told_how",
-            "told_by",
-            "status",
-            "tell_queued_at",
-            "tell_error",
-            "updated_at",
-        ]
-    )
-
-
-def reply_url(token: str) -> str:
-    return reply_link_url(token)
-
-
-def message_context(contribution: Contribution, link: str) -> dict:
-    person = contribution.participant
-    return {
-        "contribution": contribution,
-        "participant": person,
-        "activity": contribution.activity,
-        "organisation": contribution.organisation,
-        "link": link,
-        "days": settings.FEEDBACK_LINK_DAYS,
-        "easy_read": PreferredFormat.EASY_READ in (person.preferred_formats if person else []),
-    }
-
-
-def message_text(contribution: Contribution, link: str) -> str:
-    """The message in plain English, or in easy read when that is the person's format."""
-    context = message_context(contribution, link)
-    name = "emails/loop_message_easy.txt" if context["easy_read"] else "emails/loop_message.txt"
-    return render_to_string(name, context)
-
-
 @transaction.atomic
 def contribution_tell_by_email(*, contribution: Contribution, told_by: User) -> Contribution:
-    """Queue the email; the job (`quality.tasks.send_loop_message`) sends it."""
-    from ..tasks import send_loop_message
-
+    """Queue the email; the job (`quality.tasks.send_loop_message`) sends it
+    (`quality.sending.loop_message_email`)."""
     contribution = _locked(contribution, "tell")
     if contribution.route() != Contribution.ToldHow.EMAIL:
         raise ValidationError(_("They have no email address, so this needs printing."))
@@ -97,52 +44,13 @@ def contribution_tell_by_email(*, contribution: Contribution, told_by: User) -> 
     return contribution
 
 
-def loop_message_email(*, contribution_id: int) -> bool:
-    """Send one queued message with a new link. Returns False when there is nothing to send
-    (sent already by another delivery of the job, or no longer possible). Locked while it
-    goes, as `feedback_link_email` is: at least once, never lost."""
-    try:
-        return _send_loop_message(contribution_id)
-    except Exception as exc:
-        # Still queued (the sending rolled back): the reason is for staff, beside "try again".
-        Contribution.objects.filter(pk=contribution_id).update(tell_error=str(exc)[:300])
-        raise
-
-
-@transaction.atomic
-def _send_loop_message(contribution_id: int) -> bool:
-    # As it is now: the person may have answered an earlier letter, or staff may have
-    # changed the response, while the job waited.
-    contribution = (
-        Contribution.objects.select_for_update(of=("self",))
-        .select_related("participant", "activity", "organisation")
-        .filter(pk=contribution_id, tell_queued_at__isnull=False)
-        .first()
-    )
-    if contribution is None:
-        return False
-    if not contribution.can_tell() or contribution.route() != Contribution.ToldHow.EMAIL:
-        Contribution.objects.filter(pk=contribution_id).update(tell_queued_at=None)
-        return False
-    _link, token = ReplyLink.issue(contribution)
-    send_mail(
-        subject=_("What we did with what you said: %(activity)s")
-        % {"activity": contribution.activity.title},
-        message=message_text(contribution, reply_url(token)),
-        from_email=None,
-        recipient_list=[contribution.participant.email],
-    )
-    _mark_told(contribution, Contribution.ToldHow.EMAIL, None)
-    return True
-
-
 @transaction.atomic
 def contribution_letter_issue(*, contribution: Contribution, told_by: User) -> tuple:
     """A printed letter with a new link; making it records the person as told by letter.
     Returns the contribution and the token, to be printed and never kept."""
     contribution = _locked(contribution, "tell")
     _link, token = ReplyLink.issue(contribution)
-    _mark_told(contribution, Contribution.ToldHow.LETTER, told_by)
+    contribution.mark_told(Contribution.ToldHow.LETTER, told_by)
     return contribution, token
 
 
@@ -150,20 +58,14 @@ def contribution_letter_issue(*, contribution: Contribution, told_by: User) -> t
 def contribution_told_in_person(*, contribution: Contribution, told_by: User) -> Contribution:
     """Staff told them at a meeting or on the phone. Their answer can be recorded later."""
     contribution = _locked(contribution, "tell")
-    _mark_told(contribution, Contribution.ToldHow.IN_PERSON, told_by)
+    contribution.mark_told(Contribution.ToldHow.IN_PERSON, told_by)
     return contribution
 
 
 def reply_link_redeem(*, token: str) -> Contribution | None:
     """The contribution a reply link opens, or None when unknown or expired."""
-    link = ReplyLink.objects.usable().filter(token_hash=token_hash(token)).first()
-    if link is None:
-        return None
-    if link.first_used_at is None:
-        ReplyLink.objects.filter(pk=link.pk, first_used_at__isnull=True).update(
-            first_used_at=timezone.now()
-        )
-    return Contribution.objects.get(pk=link.contribution_id)
+    link = ReplyLink.redeem(token)
+    return link.contribution if link else None
 
 
 @transaction.atomic

@@ -21,7 +21,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from demo.people import DEMO_PASSWORD
-from involvement import services, tasks
+from involvement import sending, services, tasks
 from involvement.middleware import SESSION_KEY
 from involvement.models import Invitation, Membership, Role, User
 
@@ -120,11 +120,11 @@ def test_a_mail_server_that_refuses_leaves_the_email_to_send_again(
     def refuse(*args, **kwargs):
         raise ConnectionRefusedError("the mail server is down")
 
-    monkeypatch.setattr(services, "send_mail", refuse)
+    monkeypatch.setattr(sending, "send_mail", refuse)
     with pytest.raises(ConnectionRefusedError):
-        services.invitation_link_email(invitation_id=invitation.pk)
+        sending.invitation_link_email(invitation_id=invitation.pk)
     monkeypatch.undo()
-    assert services.invitation_link_email(invitation_id=invitation.pk)
+    assert sending.invitation_link_email(invitation_id=invitation.pk)
     assert len(mail.outbox) == 1
 
 
@@ -418,14 +418,14 @@ def test_a_worker_killed_while_sending_leaves_the_invitation_to_send_again(
     def killed(**_message):
         raise SystemExit(1)
 
-    monkeypatch.setattr(services, "send_mail", killed)
+    monkeypatch.setattr(sending, "send_mail", killed)
     with pytest.raises(SystemExit):
-        services.invitation_link_email(invitation_id=invitation.pk)
+        sending.invitation_link_email(invitation_id=invitation.pk)
     assert Invitation.objects.get().email_queued_at is not None
     monkeypatch.undo()
-    assert services.invitation_link_email(invitation_id=invitation.pk)
+    assert sending.invitation_link_email(invitation_id=invitation.pk)
     assert len(mail.outbox) == 1
-    assert not services.invitation_link_email(invitation_id=invitation.pk)
+    assert not sending.invitation_link_email(invitation_id=invitation.pk)
 
 
 def test_the_page_says_the_invitation_will_be_sent_shortly(client_for, org_admin, broker_down):

@@ -157,7 +157,7 @@ def test_a_revoked_request_gets_no_reminder(
 def test_an_email_that_fails_is_shown_with_a_way_to_try_again(
     error, staff_client, activity, involved, django_capture_on_commit_callbacks
 ):
-    with mock.patch("quality.services.feedback.send_mail", side_effect=error):
+    with mock.patch("quality.sending.send_mail", side_effect=error):
         send(staff_client, activity, involved[:1], django_capture_on_commit_callbacks)
     request = FeedbackRequest.objects.get()
     assert request.email_error == str(error)

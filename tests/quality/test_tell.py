@@ -21,7 +21,7 @@ from django.utils import timezone
 
 from participant.selectors import participant_export
 from participant.services import participant_erase
-from quality import services, tasks
+from quality import sending, services, tasks
 from quality.models import Contribution, ReplyLink, token_hash
 
 from ..factories import ActivityFactory, ContributionFactory, ParticipantFactory
@@ -330,7 +330,7 @@ def test_a_job_delivered_twice_sends_one_email(
     tasks.send_loop_message.apply(args=[contribution.pk])
     assert len(mail.outbox) == 1
     assert ReplyLink.objects.count() == 1
-    assert services.loop_message_email(contribution_id=contribution.pk) is False
+    assert sending.loop_message_email(contribution_id=contribution.pk) is False
     assert len(mail.outbox) == 1
 
 
@@ -341,7 +341,7 @@ def test_the_email_says_the_response_as_it_is_when_sent(
     contribution, locked, when it sends, so the email says the corrected response."""
     queue_email(staff, contribution, django_capture_on_commit_callbacks)
     Contribution.objects.filter(pk=contribution.pk).update(what_changed="Meetings start at 7pm.")
-    assert services.loop_message_email(contribution_id=contribution.pk) is True
+    assert sending.loop_message_email(contribution_id=contribution.pk) is True
     [message] = mail.outbox
     assert "Meetings start at 7pm." in message.body
     assert CHANGED not in message.body
@@ -357,7 +357,7 @@ def test_a_message_for_someone_who_answered_meanwhile_is_not_sent(
     Contribution.objects.filter(pk=contribution.pk).update(
         status="rated", told_at=timezone.now(), told_how="letter", satisfied="yes"
     )
-    assert services.loop_message_email(contribution_id=contribution.pk) is False
+    assert sending.loop_message_email(contribution_id=contribution.pk) is False
     assert mail.outbox == []
     reloaded = reload(contribution)
     assert (reloaded.status, reloaded.tell_error) == ("rated", "")
@@ -380,7 +380,7 @@ def test_a_message_queued_for_someone_since_erased_is_not_sent(
 def test_an_email_that_fails_keeps_the_reason_and_can_be_tried_again(
     error, staff_client, contribution, django_capture_on_commit_callbacks
 ):
-    with mock.patch("quality.services.tell.send_mail", side_effect=error):
+    with mock.patch("quality.sending.send_mail", side_effect=error):
         response = tell_by_email(staff_client, contribution, django_capture_on_commit_callbacks)
     assert response.status_code == 302
     assert mail.outbox == []
@@ -412,9 +412,9 @@ def test_after_a_failed_email_telling_another_way_stops_the_retry(
     how, staff_client, staff, contribution, django_capture_on_commit_callbacks
 ):
     queue_email(staff, contribution, django_capture_on_commit_callbacks)
-    with mock.patch("quality.services.tell.send_mail", side_effect=OSError("Refused")):
+    with mock.patch("quality.sending.send_mail", side_effect=OSError("Refused")):
         with pytest.raises(OSError):
-            services.loop_message_email(contribution_id=contribution.pk)
+            sending.loop_message_email(contribution_id=contribution.pk)
     staff_client.post(tell_url(contribution), {"how": how})
     # The worker retries the failed job a few minutes later.
     tasks.send_loop_message.apply(args=[contribution.pk])

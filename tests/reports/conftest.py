@@ -89,7 +89,7 @@ def fake_render(monkeypatch):
         return Rendered(FAKE_PDF, 1, f"<p>Report {report.pk}</p>")
 
     make.made = []
-    monkeypatch.setattr("reports.tasks.render", make)
+    monkeypatch.setattr("reports.jobs.render", make)
     return make
 
 

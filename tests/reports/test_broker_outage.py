@@ -9,8 +9,9 @@ from django.urls import reverse
 from involvement.models import UnsentJob
 from involvement.tasks import send_unsent_jobs
 from participant.services import participant_erase
-from reports import services
+from reports import jobs
 from reports.models import Report, ReportDocument
+from reports.tasks import render_report, sweep_stuck_reports
 
 from .conftest import ask, make_report
 from .test_erasure import made  # noqa: F401 - a fixture: the quarter's report, made for real
@@ -51,23 +52,23 @@ def test_trying_again_with_the_broker_down_keeps_the_job(
 
 
 def test_a_finished_report_keeps_telling_the_trustees_for_later(
-    brightwater, broker_down, django_capture_on_commit_callbacks
+    brightwater, broker_down, monkeypatch, django_capture_on_commit_callbacks
 ):
     report = ask(brightwater, automatic=True)
-    claimed, claim = services.report_claim(report_id=report.pk)
     rendered = type("Rendered", (), {"pdf": b"%PDF", "html": "<p></p>", "pages": 1})
+    monkeypatch.setattr("reports.jobs.render", lambda report: rendered)
+    # The job finishes the report, then starts the trustees' email (chained in reports.tasks).
     with django_capture_on_commit_callbacks(execute=True):
-        assert services.report_finish(report_id=report.pk, claim=claim, rendered=rendered)
+        render_report(report.pk)
+    assert Report.objects.get(pk=report.pk).status == Report.Status.READY
     tasks = set(UnsentJob.objects.values_list("task", flat=True))
     assert "reports.tasks.tell_trustees" in tasks
 
 
 def test_the_stuck_report_sweep_survives_the_broker_being_down(brightwater, broker_down):
     report = make_report(brightwater, status=Report.Status.QUEUED)
-    Report.objects.filter(pk=report.pk).update(
-        updated_at=report.updated_at - services.STUCK_AFTER * 2
-    )
-    assert services.reports_sweep() == 1
+    Report.objects.filter(pk=report.pk).update(updated_at=report.updated_at - jobs.STUCK_AFTER * 2)
+    assert sweep_stuck_reports() == 1
     assert UnsentJob.objects.get().args == [report.pk]
 
 

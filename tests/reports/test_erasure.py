@@ -13,12 +13,11 @@ from django.utils import timezone
 from participant.services import participant_erase
 from quality.models import FeedbackResponse
 from quality.services import contribution_from_comment
-from reports import services
-from reports.erasure import report_pdfs_sweep
+from reports import jobs, services
 from reports.models import MAX_TRIES, Report, ReportDocument, ReportRedaction
 from reports.rendering import pdf_html_of, report_html
 from reports.selectors import report_content
-from reports.tasks import remake_report_pdf
+from reports.tasks import remake_report_pdf, report_pdfs_sweep, sweep_stuck_reports
 
 from ..factories import ContributionFactory
 from .conftest import ask, make_report, pdf_text, services_respond
@@ -200,11 +199,11 @@ def test_a_report_being_made_when_someone_is_erased_is_made_again(
 ):
     """Its job may have read the words before the erasure: that try cannot finish."""
     again, _new = services.report_again(report=made.report, requested_by=None)
-    _report, claim = services.report_claim(report_id=again.pk)
+    _report, claim = jobs.report_claim(report_id=again.pk)
     callbacks = erase(made.ali, django_capture_on_commit_callbacks, execute=False)
     again.refresh_from_db()
     assert (again.status, again.claim, again.tries) == (Report.Status.QUEUED, None, 0)
-    assert not services.report_finish(report_id=again.pk, claim=claim, rendered=None)
+    assert not jobs.report_finish(report_id=again.pk, claim=claim, rendered=None)
     for callback in callbacks:
         callback()
     again.refresh_from_db()
@@ -217,10 +216,10 @@ def test_the_sweep_makes_a_pdf_left_waiting_and_gives_up_after_the_tries(
 ):
     erase(made.ali, django_capture_on_commit_callbacks, execute=False)
     document = ReportDocument.objects.get(report=made.report)
-    assert report_pdfs_sweep(stuck_before=timezone.now() - services.STUCK_AFTER) == 0
+    assert report_pdfs_sweep(stuck_before=timezone.now() - jobs.STUCK_AFTER) == 0
     long_ago = timezone.now() - datetime.timedelta(hours=1)
     ReportDocument.objects.filter(pk=document.pk).update(pdf_wanted_at=long_ago)
-    assert services.reports_sweep() == 1
+    assert sweep_stuck_reports() == 1
     document.refresh_from_db()
     assert document.pdf_wanted_at is None and document.sha256
 
@@ -228,7 +227,7 @@ def test_the_sweep_makes_a_pdf_left_waiting_and_gives_up_after_the_tries(
     ReportDocument.objects.filter(pk=document.pk).update(
         pdf_wanted_at=long_ago, pdf_tries=MAX_TRIES
     )
-    assert services.reports_sweep() == 0
+    assert sweep_stuck_reports() == 0
 
 
 def test_the_pdfs_html_is_the_stored_page_without_the_preview_bar(made):
@@ -278,7 +277,7 @@ def test_a_page_stored_before_words_were_marked_is_marked_and_loses_words_erased
     assert (marked.revision, bytes(marked.pdf), marked.is_pdf_waiting()) == (2, b"", True)
     redaction = ReportRedaction.objects.get(report=made.report)
     assert (redaction.passages, redaction.replaced_sha256) == (2, document.sha256)
-    assert services.reports_sweep() == 1
+    assert sweep_stuck_reports() == 1
     assert ALI not in flat(pdf_text(ReportDocument.objects.get(pk=document.pk).pdf))
 
     erase(made.sam, django_capture_on_commit_callbacks)

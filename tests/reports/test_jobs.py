@@ -16,10 +16,10 @@ from django.utils import timezone
 from pypdf import PdfReader
 
 from involvement.models import Membership, Role
-from reports import services
+from reports import jobs, services
 from reports.models import MAX_TRIES, Report, ReportDocument
 from reports.rendering import Rendered
-from reports.tasks import render_report, tell_trustees
+from reports.tasks import make_quarterly_reports, render_report, sweep_stuck_reports, tell_trustees
 
 from ..factories import OrganisationFactory, UserFactory
 from .conftest import FAKE_PDF, Q1_END, Q1_START, ask
@@ -27,8 +27,8 @@ from .conftest import FAKE_PDF, Q1_END, Q1_START, ask
 
 def finish(report, pdf=FAKE_PDF) -> None:
     """What a worker does, without rendering: claim the report and keep a stand-in PDF."""
-    _report, claim = services.report_claim(report_id=report.pk)
-    assert services.report_finish(
+    _report, claim = jobs.report_claim(report_id=report.pk)
+    assert jobs.report_finish(
         report_id=report.pk, claim=claim, rendered=Rendered(pdf, 1, "<p>Made</p>")
     )
 
@@ -57,7 +57,7 @@ def test_asking_twice_while_it_is_queued_gives_the_same_report(brightwater, staf
 
 def test_asking_again_while_it_is_being_made_gives_the_same_report(brightwater):
     first = ask(brightwater)
-    services.report_claim(report_id=first.pk)
+    jobs.report_claim(report_id=first.pk)
     assert ask(brightwater).pk == first.pk
     assert Report.objects.get().status == Report.Status.RENDERING
 
@@ -107,19 +107,19 @@ def test_report_again_makes_the_next_version_with_the_same_choices(brightwater, 
 
 def test_a_second_claim_takes_over_and_only_it_can_finish(brightwater):
     report = ask(brightwater)
-    _report, first_claim = services.report_claim(report_id=report.pk)
-    _report, second_claim = services.report_claim(report_id=report.pk)
+    _report, first_claim = jobs.report_claim(report_id=report.pk)
+    _report, second_claim = jobs.report_claim(report_id=report.pk)
 
     made = Rendered(FAKE_PDF, 1, "<p>Made</p>")
-    assert services.report_finish(report_id=report.pk, claim=first_claim, rendered=made) is False
-    assert services.report_finish(report_id=report.pk, claim=second_claim, rendered=made) is True
-    assert services.report_finish(report_id=report.pk, claim=first_claim, rendered=made) is False
+    assert jobs.report_finish(report_id=report.pk, claim=first_claim, rendered=made) is False
+    assert jobs.report_finish(report_id=report.pk, claim=second_claim, rendered=made) is True
+    assert jobs.report_finish(report_id=report.pk, claim=first_claim, rendered=made) is False
 
     report.refresh_from_db()
     assert (report.status, report.tries) == (Report.Status.READY, 2)
     assert ReportDocument.objects.filter(report=report).count() == 1
     # A late failure from the first try changes nothing either.
-    services.report_try_failed(report_id=report.pk, claim=first_claim, reason="late", last=True)
+    jobs.report_try_failed(report_id=report.pk, claim=first_claim, reason="late", last=True)
     report.refresh_from_db()
     assert (report.status, report.failure) == (Report.Status.READY, "")
 
@@ -127,7 +127,7 @@ def test_a_second_claim_takes_over_and_only_it_can_finish(brightwater):
 def test_a_finished_report_is_not_claimed_again(brightwater):
     report = ask(brightwater)
     finish(report)
-    assert services.report_claim(report_id=report.pk) is None
+    assert jobs.report_claim(report_id=report.pk) is None
     report.refresh_from_db()
     assert (report.status, report.tries) == (Report.Status.READY, 1)
 
@@ -135,7 +135,7 @@ def test_a_finished_report_is_not_claimed_again(brightwater):
 def test_claiming_a_report_out_of_tries_marks_it_failed(brightwater):
     report = ask(brightwater)
     Report.objects.filter(pk=report.pk).update(tries=MAX_TRIES)
-    assert services.report_claim(report_id=report.pk) is None
+    assert jobs.report_claim(report_id=report.pk) is None
     report.refresh_from_db()
     assert report.status == Report.Status.FAILED
     assert report.failure == "It stopped after 3 tries."
@@ -157,7 +157,7 @@ def test_a_render_that_always_fails_stops_after_three_tries_with_the_reason(
             raise RuntimeError("the fonts are missing")
         return Rendered(FAKE_PDF, 1, "<p>Made</p>")
 
-    monkeypatch.setattr("reports.tasks.render", render)
+    monkeypatch.setattr("reports.jobs.render", render)
     for attempt in (1, 2):
         with pytest.raises(Retry):
             render_report(broken.pk)
@@ -187,7 +187,7 @@ def test_in_process_a_failure_is_final_at_once_with_the_reason(
     def render(report):
         raise ValueError("no room on the page")
 
-    monkeypatch.setattr("reports.tasks.render", render)
+    monkeypatch.setattr("reports.jobs.render", render)
     render_report.delay(report.pk)
     report.refresh_from_db()
     assert (report.status, report.tries) == (Report.Status.FAILED, 1)
@@ -205,10 +205,10 @@ def test_a_try_that_lost_its_claim_records_nothing_and_is_not_retried(brightwate
     taken = []
 
     def render(report):
-        taken.append(services.report_claim(report_id=report.pk)[1])
+        taken.append(jobs.report_claim(report_id=report.pk)[1])
         raise RuntimeError("the fonts are missing")
 
-    monkeypatch.setattr("reports.tasks.render", render)
+    monkeypatch.setattr("reports.jobs.render", render)
     render_report(report.pk)  # no Retry raised
     report.refresh_from_db()
     assert (report.status, report.tries, report.failure) == (Report.Status.RENDERING, 2, "")
@@ -217,9 +217,9 @@ def test_a_try_that_lost_its_claim_records_nothing_and_is_not_retried(brightwate
 
 def test_a_failed_try_says_whether_it_still_held_the_report(brightwater):
     report = ask(brightwater)
-    _report, first = services.report_claim(report_id=report.pk)
-    _report, second = services.report_claim(report_id=report.pk)
-    failed = services.report_try_failed
+    _report, first = jobs.report_claim(report_id=report.pk)
+    _report, second = jobs.report_claim(report_id=report.pk)
+    failed = jobs.report_try_failed
     assert failed(report_id=report.pk, claim=first, reason="late", last=False) is False
     assert failed(report_id=report.pk, claim=second, reason="broken", last=False) is True
     report.refresh_from_db()
@@ -271,7 +271,7 @@ def test_the_sweep_queues_old_stuck_reports_again_and_fails_those_out_of_tries(
     monkeypatch.setattr(render_report, "delay", lambda pk: queued.append(pk))
     lost = ask(brightwater)
     half_made = ask(brightwater, audience=Report.Audience.FUNDER)
-    services.report_claim(report_id=half_made.pk)
+    jobs.report_claim(report_id=half_made.pk)
     worn_out = ask(brightwater, scope=Report.Scope.PROGRAMME, programme="Carers")
     Report.objects.filter(pk=worn_out.pk).update(status=Report.Status.RENDERING, tries=MAX_TRIES)
     recent = ask(brightwater, period_start=datetime.date(2026, 5, 1))
@@ -281,7 +281,7 @@ def test_the_sweep_queues_old_stuck_reports_again_and_fails_those_out_of_tries(
         age(report, minutes=11)
     age(recent, minutes=9)
 
-    assert services.reports_sweep() == 2
+    assert sweep_stuck_reports() == 2
 
     assert sorted(queued) == sorted([lost.pk, half_made.pk])
     worn_out.refresh_from_db()
@@ -295,14 +295,14 @@ def test_the_sweep_queues_old_stuck_reports_again_and_fails_those_out_of_tries(
     assert statuses[recent.pk] == Report.Status.QUEUED
     assert statuses[ready.pk] == Report.Status.READY
     # Touched, so the next sweep waits for the jobs it just queued.
-    assert services.reports_sweep() == 0
+    assert sweep_stuck_reports() == 0
     assert len(queued) == 2
 
 
 def test_a_swept_report_is_made_by_the_job_it_queues(brightwater, fake_render):
     report = ask(brightwater)
     age(report, minutes=30)
-    assert services.reports_sweep() == 1
+    assert sweep_stuck_reports() == 1
     report.refresh_from_db()
     assert report.status == Report.Status.READY
     assert fake_render.made == [report.pk]
@@ -318,8 +318,8 @@ def test_the_quarterly_reports_cover_each_organisations_quarter_just_ended_once(
 
     # 10 May 2026: 2026/27 Q1 of an April year, 2026 Q2 of a calendar year, and the second
     # quarter (May to July) of a year starting in February, have just begun.
-    assert services.quarterly_reports_make(today=datetime.date(2026, 5, 10)) == 3
-    assert services.quarterly_reports_make(today=datetime.date(2026, 5, 11)) == 0
+    assert make_quarterly_reports(today=datetime.date(2026, 5, 10)) == 3
+    assert make_quarterly_reports(today=datetime.date(2026, 5, 11)) == 0
 
     made = {
         r.organisation_id: (r.period_start, r.period_end, r.audience, r.scope, r.automatic)
@@ -336,7 +336,7 @@ def test_the_quarterly_reports_cover_each_organisations_quarter_just_ended_once(
 
 
 def test_the_first_day_of_a_quarter_makes_the_report_of_the_one_before(brightwater):
-    services.quarterly_reports_make(today=datetime.date(2026, 7, 1))
+    make_quarterly_reports(today=datetime.date(2026, 7, 1))
     report = Report.objects.get(organisation=brightwater)
     assert (report.period_start, report.period_end) == (Q1_START, Q1_END)
 
@@ -352,7 +352,7 @@ def test_trustees_get_a_link_to_the_quarterly_report_never_the_pdf_nor_anyone_na
     quarter, trustee, second_trustee, fake_render, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        services.quarterly_reports_make(today=datetime.date(2026, 7, 1))
+        make_quarterly_reports(today=datetime.date(2026, 7, 1))
     report = Report.objects.get(organisation=quarter.organisation)
     assert report.status == Report.Status.READY
     assert report.trustees_told_at is not None
@@ -378,8 +378,8 @@ def test_trustees_get_a_link_to_the_quarterly_report_never_the_pdf_nor_anyone_na
 def test_trustees_are_told_once(brightwater, trustee, fake_render):
     report = ask(brightwater, automatic=True)
     finish(report)
-    assert services.trustees_tell(report_id=report.pk) == 1
-    assert services.trustees_tell(report_id=report.pk) == 0
+    assert jobs.trustees_tell(report_id=report.pk) == 1
+    assert jobs.trustees_tell(report_id=report.pk) == 0
     assert len(mail.outbox) == 1
 
 
@@ -390,7 +390,7 @@ def test_a_trustee_whose_account_is_closed_is_not_emailed(
     second_trustee.save()
     report = ask(brightwater, automatic=True)
     finish(report)
-    assert services.trustees_tell(report_id=report.pk) == 1
+    assert jobs.trustees_tell(report_id=report.pk) == 1
     assert [message.to for message in mail.outbox] == [[trustee.email]]
 
 
@@ -401,11 +401,11 @@ def test_a_mail_server_that_refuses_leaves_the_trustees_to_be_told_later(
     finish(report)
     with mock.patch("django.core.mail.send_mass_mail", side_effect=OSError("Refused")):
         with pytest.raises(OSError):
-            services.trustees_tell(report_id=report.pk)
+            jobs.trustees_tell(report_id=report.pk)
     report.refresh_from_db()
     assert report.trustees_told_at is None
     assert mail.outbox == []
-    assert services.trustees_tell(report_id=report.pk) == 1
+    assert jobs.trustees_tell(report_id=report.pk) == 1
     report.refresh_from_db()
     assert report.trustees_told_at is not None
     assert [message.to for message in mail.outbox] == [[trustee.email]]
@@ -467,7 +467,7 @@ def test_trustees_are_not_emailed_about_a_report_someone_asked_for(
         report = ask(brightwater)
     report.refresh_from_db()
     assert report.status == Report.Status.READY
-    assert services.trustees_tell(report_id=report.pk) == 0
+    assert jobs.trustees_tell(report_id=report.pk) == 0
     assert mail.outbox == []
 
 
@@ -490,15 +490,15 @@ def test_a_report_made_for_real_keeps_its_pdf_with_the_right_checksum_size_and_p
 def test_a_duplicate_delivery_during_the_last_try_leaves_that_try_to_finish(brightwater):
     report = ask(brightwater)
     for _try in range(MAX_TRIES):
-        _report, last_claim = services.report_claim(report_id=report.pk)
-    assert services.report_claim(report_id=report.pk) is None
+        _report, last_claim = jobs.report_claim(report_id=report.pk)
+    assert jobs.report_claim(report_id=report.pk) is None
     made = Rendered(FAKE_PDF, 1, "<p>Made</p>")
-    assert services.report_finish(report_id=report.pk, claim=last_claim, rendered=made)
+    assert jobs.report_finish(report_id=report.pk, claim=last_claim, rendered=made)
 
 
 def test_the_quarterly_schedule_counts_only_the_reports_it_queued(brightwater, northgate):
     # Staff of both asked for the quarter's board report themselves; it is still queued.
     ask(brightwater)
     ask(northgate)
-    assert services.quarterly_reports_make(today=datetime.date(2026, 7, 1)) == 0
+    assert make_quarterly_reports(today=datetime.date(2026, 7, 1)) == 0
     assert Report.objects.count() == 2
