@@ -12,11 +12,11 @@ from django.utils.translation import gettext_lazy as _
 
 from activities.models import Participant
 from involvement.forms import GDSFormMixin
+from involvement.widgets import DATE
 
 from .models import ActivityMeasure, Measure
 from .periods import Period
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 MAX_TEXT = 5000
 
 

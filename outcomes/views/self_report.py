@@ -8,8 +8,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from involvement.caching import private
 from quality.views import access
-from quality.views.access import private
 from quality.views.participant import _context, next_after_extra_questions, response_of
 
 from .. import services

@@ -4,6 +4,8 @@ from django.urls import resolve
 from django.urls.exceptions import Resolver404
 from django.views.csrf import csrf_failure as django_csrf_failure
 
+from involvement.caching import private
+
 from . import access
 from .about_you import about_you, about_you_easy
 from .easy import feedback_easy, feedback_easy_send
@@ -37,7 +39,7 @@ def csrf_failure(request, reason=""):
         match = None
     if match and match.namespace == "quality" and match.url_name in KEEPS_TYPING:
         access.stash(request, match.kwargs["pk"], request.POST)
-        kept = access.private(lambda r: access.link_not_working(r, status=403, kept=True))
+        kept = private(lambda r: access.link_not_working(r, status=403, kept=True))
         return kept(request)
     return django_csrf_failure(request, reason=reason)
 

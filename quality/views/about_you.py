@@ -14,12 +14,12 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
 from activities.models import DEMOGRAPHIC_FIELDS, AboutYou
+from involvement.caching import private
 from involvement.forms import GDSFormMixin
 
 from .. import services
 from ..forms import AboutYouForm, AboutYouKeptForm
 from . import access
-from .access import private
 from .participant import _context
 
 QUESTION_NAMES = list(DEMOGRAPHIC_FIELDS)

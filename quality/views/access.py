@@ -12,7 +12,6 @@ from django.conf import settings
 from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
-from django.utils.cache import add_never_cache_headers
 
 from activities.models import Participant, PreferredFormat
 from involvement.guesses import guess_refused
@@ -28,27 +27,6 @@ PENDING = "feedback_pending"
 EASY = "easy_read"
 EASY_COOKIE = "easy_read"
 MAX_PENDING_CHARS = 5000
-
-
-def private(view=None, *, referrer_policy="same-origin"):
-    """Never cached anywhere: these pages are one person's answers.
-
-    The link itself (the only URL with a secret in it) is served with `no-referrer`. The pages
-    after it have no secret in their URL and keep `same-origin`: under `no-referrer` Chromium
-    sends `Origin: null` with a form, which Django's CSRF check rightly refuses."""
-
-    def decorate(view):
-        @wraps(view)
-        def wrapped(request, *args, **kwargs):
-            response = view(request, *args, **kwargs)
-            add_never_cache_headers(response)
-            response["Cache-Control"] = "no-store, no-cache, must-revalidate, private, max-age=0"
-            response["Referrer-Policy"] = referrer_policy
-            return response
-
-        return wrapped
-
-    return decorate(view) if view else decorate
 
 
 def keeps_typing(view):

@@ -5,11 +5,12 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from involvement.caching import private
+
 from .. import services
 from ..forms import FeedbackForm
 from ..questions import QUESTIONS, TEXT, choices_for
 from . import access
-from .access import private
 from .participant import _context, after_sending, answers_for, response_of
 
 

@@ -10,13 +10,13 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from activities.models import AboutYou
+from involvement.caching import private
 
 from .. import services
 from ..forms import FeedbackForm
 from ..models import FeedbackResponse
 from ..questions import PICTURES, QUESTIONS, choices_for
 from . import access
-from .access import private
 
 logger = logging.getLogger(__name__)
 

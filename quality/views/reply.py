@@ -6,12 +6,13 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from involvement.caching import private
+
 from .. import services
 from ..forms import ReplyForm
 from ..models import Contribution
 from ..questions import PICTURES, RATING, Question
 from . import access
-from .access import private
 
 QUESTION = Question(
     "satisfied",

@@ -16,12 +16,12 @@ from django.views.decorators.http import require_POST
 from django.views.generic import FormView, TemplateView
 
 from activities.models import Activity, Participant
+from involvement.caching import private
 from involvement.permissions import OrganisationPermissionMixin, get_for_user
 
 from .. import selectors, services
 from ..forms import FeedbackSendForm, OnBehalfForm
 from ..models import FeedbackRequest
-from .access import private
 
 
 def _activity(request, pk, action) -> Activity:
