@@ -201,6 +201,8 @@ class ActivityMeasureForm(GDSFormMixin, forms.ModelForm):
         if not measure.is_numeric():
             del self.fields["baseline"], self.fields["target"]
         self.order_fields(self._meta.fields)
+        # The helper's default layout was made before the fields above were dropped.
+        self.helper.layout = Layout(*self.fields)
 
     def _clean_number(self, name):
         raw = self.cleaned_data.get(name, "")

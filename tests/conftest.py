@@ -2,6 +2,7 @@
 
 import contextlib
 import importlib
+import logging
 from unittest import mock
 
 import pytest
@@ -33,6 +34,33 @@ from .factories import (
     invitation_link,
 )
 from .reports.conftest import make_report
+
+
+class _UnresolvedLayoutFields(logging.Handler):
+    """Keeps crispy's "Could not resolve form field" warnings: a layout naming a field its form
+    does not have, which crispy skips and logs with a traceback instead of failing."""
+
+    def __init__(self):
+        super().__init__(level=logging.WARNING)
+        self.messages = []
+
+    def emit(self, record):
+        message = record.getMessage()
+        if message.startswith("Could not resolve form field"):
+            self.messages.append(message)
+
+
+@pytest.fixture(autouse=True)
+def layouts_name_only_fields_the_form_has():
+    handler = _UnresolvedLayoutFields()
+    root = logging.getLogger()
+    root.addHandler(handler)
+    try:
+        yield
+    finally:
+        root.removeHandler(handler)
+    if handler.messages:
+        pytest.fail("A form layout names a missing field: " + "; ".join(handler.messages))
 
 
 @pytest.fixture(autouse=True)
