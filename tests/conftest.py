@@ -199,7 +199,9 @@ def brightwater_objects(brightwater, staff, service_user):
         request=FeedbackRequestFactory(activity=activity, participant=ali),
         what_was_good="Meet in the evenings, please.",
     )
-    loop_page_publish(activity=other_activity, publish=True)
+    published_page = loop_page_publish(activity=other_activity, publish=True)
+    # A page made once and taken down again: its address finds nothing.
+    taken_down_page = loop_page_publish(activity=activity, publish=False)
     measure = MeasureFactory(organisation=brightwater, name="Panels held with users")
     responded = ContributionFactory(
         activity=activity,
@@ -256,7 +258,8 @@ def brightwater_objects(brightwater, staff, service_user):
         "responded_contribution": {"pk": responded.pk},
         "told_contribution": {"pk": told.pk},
         "reply_link": {"token": ReplyLink.issue(told)[1]},
-        "published_loop_page": {"pk": other_activity.pk},
+        "published_loop_page": {"slug": published_page.slug},
+        "taken_down_loop_page": {"slug": taken_down_page.slug},
         # Reports: one ready with its PDF, one failed.
         "report": {"pk": make_report(brightwater).pk},
         "failed_report": {"pk": make_report(brightwater, audience="funder", status="failed").pk},
