@@ -4,6 +4,7 @@ from urllib.parse import urlsplit
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
+from django.http import QueryDict
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.translation import gettext as _
 
@@ -11,6 +12,22 @@ from . import sessions
 from .models import Membership
 
 SESSION_KEY = sessions.ORGANISATION
+
+
+class StripNullCharactersMiddleware:
+    """Search and filter parameters are read without NUL characters, which PostgreSQL cannot
+    hold in a query's text: `?q=%00` is an empty search, not an error. (Forms refuse them
+    instead, beside the field: `involvement.forms.RefusesNullCharacters`.)"""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if any("\x00" in key + "".join(values) for key, values in request.GET.lists()):
+            # Encoded again, a NUL is the only "%00" (a typed "%" is "%25"), so the parameters
+            # are parsed again without it.
+            request.GET = QueryDict(request.GET.urlencode().replace("%00", ""))
+        return self.get_response(request)
 
 
 class OrganisationMiddleware:

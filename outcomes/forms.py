@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from activities.models import Participant
-from involvement.forms import GDSFormMixin
+from involvement.forms import GDSFormMixin, RefusesNullCharacters
 from involvement.widgets import DATE
 
 from .models import ActivityMeasure, Measure
@@ -348,7 +348,7 @@ SCALE_CHOICES = [
 ]
 
 
-class SelfReportForm(forms.Form):
+class SelfReportForm(RefusesNullCharacters, forms.Form):
     """Before and after, from 1 to 5, for each change the activity asks people about.
     Every answer may be left out. Rendered with quality's question include, as the
     feedback questions are, so both modes look the same."""

@@ -3,7 +3,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from involvement.forms import GDSFormMixin
+from involvement.forms import GDSFormMixin, RefusesNullCharacters
 from involvement.submissions import SubmissionKeyMixin
 from involvement.widgets import DATE
 
@@ -214,7 +214,7 @@ class AgreementRecordForm(GDSFormMixin, forms.Form):
         return names
 
 
-class TransitionForm(forms.Form):
+class TransitionForm(RefusesNullCharacters, forms.Form):
     to_status = forms.ChoiceField(choices=Activity.Status.choices)
 
 
@@ -270,7 +270,7 @@ class SessionForm(GDSFormMixin, SubmissionKeyMixin, forms.ModelForm):
         return cleaned
 
 
-class AccessibilityCheckForm(forms.ModelForm):
+class AccessibilityCheckForm(RefusesNullCharacters, forms.ModelForm):
     class Meta:
         model = AccessibilityCheck
         fields = ["status", "note"]
