@@ -184,7 +184,8 @@ def brightwater_objects(brightwater, staff, service_user):
     see it and its `session`), not `other_activity`. `participant` is the service user's own
     record and `involvement` is Sam's part in `activity`, on which Sam was asked for feedback.
     Ali sent feedback on `activity` with a comment still to take as a contribution; the
-    "you said, we did" page of `other_activity` is published, that of `activity` is not. Ali
+    "you said, we did" page of `other_activity` is published, that of `activity` was taken
+    down (its slug finds nothing). Ali
     has a response not told yet; Sam was told what was done about something else. The
     `invitation` has a working `invitation_link`."""
     jordan = ParticipantFactory(organisation=brightwater, name="Jordan R", user=service_user)
