@@ -14,20 +14,28 @@ from .models import Membership
 SESSION_KEY = sessions.ORGANISATION
 
 
-class StripNullCharactersMiddleware:
-    """Search and filter parameters are read without NUL characters, which PostgreSQL cannot
-    hold in a query's text: `?q=%00` is an empty search, not an error. (Forms refuse them
-    instead, beside the field: `involvement.forms.RefusesNullCharacters`.)"""
+class IgnoreNullCharactersMiddleware:
+    """A search or filter parameter holding a NUL character, which PostgreSQL cannot hold in
+    a query's text, is left out, as any parameter a page does not understand is ignored:
+    `?q=%00` lists everything, it is not an error. (Forms refuse NUL instead, beside the
+    field: `involvement.forms.RefusesNullCharacters`.)"""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         if any("\x00" in key + "".join(values) for key, values in request.GET.lists()):
-            # Encoded again, a NUL is the only "%00" (a typed "%" is "%25"), so the parameters
-            # are parsed again without it.
-            request.GET = QueryDict(request.GET.urlencode().replace("%00", ""))
+            request.GET = _without_null_characters(request.GET)
         return self.get_response(request)
+
+
+def _without_null_characters(query: QueryDict) -> QueryDict:
+    kept = QueryDict(mutable=True)
+    for key, values in query.lists():
+        understood = [value for value in values if "\x00" not in value]
+        if "\x00" not in key and understood:
+            kept.setlist(key, understood)
+    return QueryDict(kept.urlencode())  # read-only, as request.GET always is
 
 
 class OrganisationMiddleware:
