@@ -3,12 +3,13 @@
 import datetime
 import uuid
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from involvement.models import Organisation, User
+from involvement.submissions import once_per_submission
 
 from .models import (
     AboutYou,
@@ -24,25 +25,6 @@ from .models import (
     Session,
 )
 from .signals import participant_erasing
-
-
-def once_per_submission(model, organisation, submission_key, insert):
-    """Run `insert()` unless a row of `model` already carries this form's submission key:
-    a double submit, or a retry after a lost response, gives back the first row."""
-    if submission_key:
-        existing = model.objects.filter(
-            organisation=organisation, submission_key=submission_key
-        ).first()
-        if existing:
-            return existing
-    try:
-        with transaction.atomic():
-            return insert()
-    except IntegrityError:
-        if not submission_key:
-            raise
-        # Two submits raced past the check above: the constraint let one through.
-        return model.objects.get(organisation=organisation, submission_key=submission_key)
 
 
 def activity_create(

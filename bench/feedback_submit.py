@@ -30,11 +30,9 @@ Prints one `name: value unit` line per figure. Exits 1 when an answer was lost, 
 saved wrongly, or a request failed; the latency is reported, never enforced.
 """
 
-import argparse
 import concurrent.futures
 import http.cookiejar
 import io
-import logging
 import os
 import re
 import resource
@@ -53,23 +51,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlencode
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "involvement.settings")
+import harness
 
-import django  # noqa: E402
+# isort: split
+from django.contrib.sessions.models import Session
+from django.core.management import call_command
+from django.db import connection
 
-django.setup()
-
-from django.contrib.sessions.models import Session  # noqa: E402
-from django.core.management import call_command  # noqa: E402
-from django.db import connection  # noqa: E402
-
-from activities.models import Participant  # noqa: E402
-from involvement.models import Organisation, Role, User  # noqa: E402
-from quality import services  # noqa: E402
-from quality.models import FeedbackResponse, Rating  # noqa: E402
-from quality.questions import RATING_KEYS  # noqa: E402
+from activities.models import Participant
+from involvement.models import Organisation, Role, User
+from quality import services
+from quality.models import FeedbackResponse, Rating
+from quality.questions import RATING_KEYS
 
 CSRF_INPUT = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 RATINGS = [Rating.YES, Rating.PARTLY, Rating.NO, Rating.DONT_KNOW, Rating.PREFER_NOT]
@@ -79,9 +72,8 @@ TIMEOUT = 30
 
 def main() -> int:
     options = _options()
-    logging.getLogger("axes").setLevel(logging.WARNING)
+    harness.begin()
     vendor = connection.vendor
-    _say("database", f"{vendor} {connection.settings_dict['NAME']}", "")
     workers = options.workers or (4 if vendor == "postgresql" else 1)
     slug = f"bench-feedback-{secrets.token_hex(4)}"
     closed_count = options.clients * options.each
@@ -93,7 +85,7 @@ def main() -> int:
         warm_up = everyone[-workers * 3 :]
         connection.close()  # SQLite: no open handle while the server writes.
         server = Server(workers)
-        _say("feedback_submit_workers", workers, "workers")
+        harness.say("feedback_submit_workers", workers, "workers")
         # Each worker compiles its templates and opens its connection on its first requests.
         _run_clients(server.base, [[person] for person in warm_up], submit=False)
         meter = CpuMeter(server.process.pid, vendor)
@@ -105,7 +97,7 @@ def main() -> int:
         server.stop()
         failed = _check(slug, closed + arrivals, warm_up)
         # Clients and server share this machine's CPUs; this figure includes start-up.
-        _say("feedback_submit_server_cpu", f"{_cpu(resource.RUSAGE_CHILDREN):.1f}", "s")
+        harness.say("feedback_submit_server_cpu", f"{_cpu(resource.RUSAGE_CHILDREN):.1f}", "s")
         return failed
     finally:
         if server:
@@ -113,11 +105,8 @@ def main() -> int:
         _clean_up(slug, everyone)
 
 
-def _options() -> argparse.Namespace:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument(
-        "--quick", action="store_true", help="4 clients × 5, then 5 a second for 3 s."
-    )
+def _options():
+    parser = harness.parser(__doc__, "4 clients × 5, then 5 a second for 3 s.")
     parser.add_argument("--clients", type=int, help="Closed load: clients (default 50).")
     parser.add_argument("--each", type=int, help="Closed load: people per client (default 10).")
     parser.add_argument("--rate", type=float, help="Open load: arrivals a second (default 40).")
@@ -125,10 +114,10 @@ def _options() -> argparse.Namespace:
     parser.add_argument("--workers", type=int, help="gunicorn workers (default 4; 1 on SQLite).")
     options = parser.parse_args()
     quick = options.quick
-    options.clients = options.clients if options.clients is not None else (4 if quick else 50)
-    options.each = options.each if options.each is not None else (5 if quick else 10)
-    options.rate = options.rate if options.rate is not None else (5 if quick else 40)
-    options.duration = options.duration if options.duration is not None else (3 if quick else 60)
+    options.clients = harness.given_or(options.clients, quick, 4, 50)
+    options.each = harness.given_or(options.each, quick, 5, 10)
+    options.rate = harness.given_or(options.rate, quick, 5, 40)
+    options.duration = harness.given_or(options.duration, quick, 3, 60)
     return options
 
 
@@ -144,17 +133,19 @@ def _closed_load(options, base: str, people: list, meter) -> None:
     _run_clients(base, runs, submit=True)
     elapsed = time.perf_counter() - started
     client_cpu = _cpu(resource.RUSAGE_SELF) - client_cpu
-    _say("feedback_submit_clients", options.clients, "clients")
-    _say("feedback_submissions", len(people), "submissions")
+    harness.say("feedback_submit_clients", options.clients, "clients")
+    harness.say("feedback_submissions", len(people), "submissions")
     sent = [person for person in people if person.sent]
-    _say("feedback_submit_throughput", f"{len(sent) / elapsed:.1f}", "submissions per second")
+    harness.say(
+        "feedback_submit_throughput", f"{len(sent) / elapsed:.1f}", "submissions per second"
+    )
     _percentiles("feedback_submit", [person.latency_ms for person in sent], max_too=True)
     for page in ("start", "form_page"):
         times = [person.page_ms[page] for person in sent]
         if times:
-            _say(f"feedback_{page}_p50", f"{statistics.median(times):.1f}", "ms")
-    _say("feedback_submit_wall", f"{elapsed:.1f}", "s")
-    _say("feedback_submit_client_cpu", f"{client_cpu:.1f}", "s")
+            harness.say(f"feedback_{page}_p50", f"{statistics.median(times):.1f}", "ms")
+    harness.say("feedback_submit_wall", f"{elapsed:.1f}", "s")
+    harness.say("feedback_submit_client_cpu", f"{client_cpu:.1f}", "s")
     meter.say("feedback_submit", before, len(sent))
 
 
@@ -175,15 +166,15 @@ def _open_load(options, base: str, people: list, meter) -> None:
             pool.submit(_arrive, base, person)
     elapsed = max(person.answered_at for person in people) - origin
     sent = [person for person in people if person.sent]
-    _say("feedback_open_rate", f"{options.rate:g}", "submissions per second")
-    _say("feedback_open_duration", f"{options.duration:g}", "s")
-    _say("feedback_open_submissions", len(people), "submissions")
-    _say("feedback_open_throughput", f"{len(sent) / elapsed:.1f}", "submissions per second")
+    harness.say("feedback_open_rate", f"{options.rate:g}", "submissions per second")
+    harness.say("feedback_open_duration", f"{options.duration:g}", "s")
+    harness.say("feedback_open_submissions", len(people), "submissions")
+    harness.say("feedback_open_throughput", f"{len(sent) / elapsed:.1f}", "submissions per second")
     _percentiles("feedback_open_submit", [person.latency_ms for person in sent], max_too=True)
     visits = [(person.answered_at - person.scheduled) * 1000 for person in sent]
     _percentiles("feedback_open_visit", visits)
     late = sum(1 for person in people if person.late_ms > LATE_MS)
-    _say("feedback_open_late_starts", late, "visits")
+    harness.say("feedback_open_late_starts", late, "visits")
     meter.say("feedback_open", before, len(sent))
 
 
@@ -200,11 +191,10 @@ def _arrive(base: str, person: "Person") -> None:
 def _percentiles(name: str, latencies: list[float], max_too: bool = False) -> None:
     if len(latencies) < 2:
         return
-    p95 = statistics.quantiles(latencies, n=100, method="inclusive")[94]
-    _say(f"{name}_p50", f"{statistics.median(latencies):.1f}", "ms")
-    _say(f"{name}_p95", f"{p95:.1f}", "ms")
+    harness.say(f"{name}_p50", f"{statistics.median(latencies):.1f}", "ms")
+    harness.say(f"{name}_p95", f"{harness.p95(latencies):.1f}", "ms")
     if max_too:
-        _say(f"{name}_max", f"{max(latencies):.1f}", "ms")
+        harness.say(f"{name}_max", f"{max(latencies):.1f}", "ms")
 
 
 @dataclass
@@ -278,7 +268,7 @@ class Server:
         command += ["--bind", f"127.0.0.1:{port}", "--workers", str(workers)]
         command += ["--timeout", str(TIMEOUT * 2), "--backlog", "256"]
         self.process = subprocess.Popen(
-            command, cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT
+            command, cwd=harness.ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT
         )
         self._wait_until_up()
 
@@ -447,14 +437,16 @@ def _check(slug: str, people: list, warm_up: list) -> int:
     )
     errors = [error for person in warm_up + people for error in person.errors]
     doubles = [person for person in people if person.double]
-    _say("feedback_submit_double_submits", len(doubles), "people")
-    _say("feedback_submit_double_submits_redirected", sum(p.extra_ok for p in doubles), "responses")
-    _say("feedback_submit_rows_saved", len(rows), "rows")
-    _say("feedback_submit_2xx_or_redirect", len(sent), "responses")
-    _say("feedback_submit_lost", lost, "rows")
-    _say("feedback_submit_duplicates", duplicates, "rows")
-    _say("feedback_submit_wrong_answers", wrong, "rows")
-    _say("feedback_submit_errors", len(errors), "requests")
+    harness.say("feedback_submit_double_submits", len(doubles), "people")
+    harness.say(
+        "feedback_submit_double_submits_redirected", sum(p.extra_ok for p in doubles), "responses"
+    )
+    harness.say("feedback_submit_rows_saved", len(rows), "rows")
+    harness.say("feedback_submit_2xx_or_redirect", len(sent), "responses")
+    harness.say("feedback_submit_lost", lost, "rows")
+    harness.say("feedback_submit_duplicates", duplicates, "rows")
+    harness.say("feedback_submit_wrong_answers", wrong, "rows")
+    harness.say("feedback_submit_errors", len(errors), "requests")
     for error in errors[:10]:
         print(f"  {error}", file=sys.stderr)
     return 1 if lost or duplicates or wrong or errors else 0
@@ -501,7 +493,7 @@ class CpuMeter:
             if was is None or now is None or was[1] != now[1] or not submissions:
                 continue
             per = (now[0] - was[0]) / submissions * 1000
-            _say(f"{name}_{part}_cpu_per_submission", f"{per:.1f}", "ms")
+            harness.say(f"{name}_{part}_cpu_per_submission", f"{per:.1f}", "ms")
 
     def close(self) -> None:
         if self.database is not None:
@@ -551,10 +543,6 @@ class CpuMeter:
 def _cpu(who: int) -> float:
     usage = resource.getrusage(who)
     return usage.ru_utime + usage.ru_stime
-
-
-def _say(name: str, value, unit: str) -> None:
-    print(f"{name}: {value} {unit}".rstrip(), flush=True)
 
 
 if __name__ == "__main__":

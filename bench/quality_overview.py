@@ -26,36 +26,25 @@ big organisation differs from its count on a small one: one that grows with data
 (an N+1). The time is reported (the issue's target is a p95 under 300 ms), never enforced.
 """
 
-import argparse
 import datetime
 import io
-import logging
-import os
 import random
-import statistics
 import sys
-import time
-import warnings
 from dataclasses import dataclass
-from pathlib import Path
+from functools import partial
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "involvement.settings")
+import harness
 
-import django  # noqa: E402
+# isort: split
+from django.conf import settings
+from django.core.management import call_command
+from django.db import connection, transaction
+from django.db.models import DateField, ExpressionWrapper
+from django.db.models.functions import TruncDate
+from django.test.utils import override_settings
+from django.utils import timezone
 
-django.setup()
-
-from django.conf import settings  # noqa: E402
-from django.core.management import call_command  # noqa: E402
-from django.db import connection, transaction  # noqa: E402
-from django.db.models import DateField, ExpressionWrapper  # noqa: E402
-from django.db.models.functions import TruncDate  # noqa: E402
-from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext, override_settings  # noqa: E402
-from django.utils import timezone  # noqa: E402
-
-from activities.models import (  # noqa: E402
+from activities.models import (
     Activity,
     Agreement,
     InfluenceLevel,
@@ -63,10 +52,10 @@ from activities.models import (  # noqa: E402
     Participant,
     Session,
 )
-from involvement.models import Membership, Organisation, Role  # noqa: E402
-from quality import selectors, services  # noqa: E402
-from quality.judging import NOTICE_DAYS  # noqa: E402
-from quality.models import (  # noqa: E402
+from involvement.models import Membership, Organisation, Role
+from quality import selectors, services
+from quality.judging import NOTICE_DAYS
+from quality.models import (
     Assessment,
     Contribution,
     FeedbackRequest,
@@ -76,9 +65,9 @@ from quality.models import (  # noqa: E402
     Rating,
     Stage,
 )
-from quality.questions import RATING_KEYS  # noqa: E402
-from quality.rating import Grade  # noqa: E402
-from quality.selectors.cached import FIGURES  # noqa: E402
+from quality.questions import RATING_KEYS
+from quality.rating import Grade
+from quality.selectors.cached import FIGURES
 
 URL = "/quality/"
 BATCH = 5000
@@ -114,14 +103,12 @@ NAMED, NEVER_RESPONDED, NEVER_TOLD, RATED = 0.7, 0.08, 0.15, 0.6
 
 def main() -> int:
     options = _options()
-    logging.getLogger("axes").setLevel(logging.WARNING)
-    warnings.filterwarnings("ignore", message="No directory at")
-    _say("database", f"{connection.vendor} {connection.settings_dict['NAME']}", "")
-    _say("cache", settings.CACHES["default"]["BACKEND"].rsplit(".", 1)[-1], "")
-    small = Visitor(SMALL, rebuild=options.rebuild)
-    full = Visitor(options.size, rebuild=options.rebuild)
+    harness.begin()
+    harness.say("cache", settings.CACHES["default"]["BACKEND"].rsplit(".", 1)[-1], "")
+    small = _visitor(SMALL, rebuild=options.rebuild)
+    full = _visitor(options.size, rebuild=options.rebuild)
     for name, value, unit in _data_sizes(full.organisation):
-        _say(f"quality_overview_{name}", value, unit)
+        harness.say(f"quality_overview_{name}", value, unit)
     with override_settings(DEBUG=False, ALLOWED_HOSTS=["testserver"]):
         _time_page(full, options.requests, "quality_overview", cold=False)
         _time_page(full, options.requests, "quality_overview_after_write", cold=True)
@@ -134,18 +121,18 @@ def main() -> int:
         (False, "quality_overview_queries"),
         (True, "quality_overview_after_write_queries"),
     ):
-        _say(f"{name}_small", counts["small", cold], "queries")
-        _say(name, counts["full", cold], "queries")
+        harness.say(f"{name}_small", counts["small", cold], "queries")
+        harness.say(name, counts["full", cold], "queries")
     grows = any(counts["small", cold] != counts["full", cold] for cold in (False, True))
     return 1 if grows else 0
 
 
-def _options() -> argparse.Namespace:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="Small data, 5 requests.")
-    parser.add_argument("--requests", type=int, help="Timed requests (default 30).")
-    parser.add_argument(
-        "--rebuild", action="store_true", help="Build the organisations again, not reuse them."
+def _options():
+    parser = harness.parser(
+        __doc__,
+        "Small data, 5 requests.",
+        requests=30,
+        rebuild="Build the organisations again, not reuse them.",
     )
     options = parser.parse_args()
     options.size = QUICK if options.quick else FULL
@@ -153,28 +140,20 @@ def _options() -> argparse.Namespace:
     return options
 
 
-class Visitor:
-    """A signed-in staff member of an organisation holding data of `size`."""
-
-    def __init__(self, size: Size, rebuild: bool):
-        existing = Organisation.objects.filter(slug=size.slug).first()
+def _visitor(size: Size, rebuild: bool) -> harness.Visitor:
+    """A signed-in staff member of an organisation holding data of `size`, built or reused."""
+    organisation = harness.organisation_built(
+        size.slug,
+        rebuild=rebuild,
+        build=partial(_build, size),
+        remove=_remove,
+        tidy=_tidy,
+        name=f"quality_overview_build_{size.activities}",
         # Rows are dated from the day they were made: after a week sessions "to come" have
         # been held without papers or answers, so they are made again.
-        stale = timezone.now() - datetime.timedelta(days=REUSE_DAYS)
-        removed = bool(existing and (rebuild or existing.created_at < stale))
-        if removed:
-            _remove(existing)
-        if existing is None or removed:
-            started = time.perf_counter()
-            with transaction.atomic():
-                _build(size)
-            _tidy(compact=removed)
-            seconds = time.perf_counter() - started
-            _say(f"quality_overview_build_{size.activities}", f"{seconds:.1f}", "s")
-        self.organisation = Organisation.objects.get(slug=size.slug)
-        staff = self.organisation.memberships.filter(role=Role.STAFF).first()
-        self.client = Client()
-        self.client.force_login(staff.user)
+        reuse_days=REUSE_DAYS,
+    )
+    return harness.Visitor(organisation)
 
 
 def _remove(org: Organisation) -> None:
@@ -621,41 +600,17 @@ def _data_sizes(org) -> list[tuple[str, int, str]]:
     ]
 
 
-def _get(client: Client):
-    response = client.get(URL)
-    if response.status_code != 200:
-        raise SystemExit(f"{URL} answered {response.status_code}, not 200")
-    return response
-
-
 def _time_page(visitor, requests: int, name: str, *, cold: bool) -> None:
-    for _warm_up in range(3):
-        _get(visitor.client)
-    samples = []
-    for _request in range(requests):
-        if cold:
-            FIGURES.new_version(visitor.organisation.pk)
-        started = time.perf_counter()
-        _get(visitor.client)
-        samples.append((time.perf_counter() - started) * 1000)
-    p95 = statistics.quantiles(samples, n=100, method="inclusive")[94]
-    _say(f"{name}_requests", requests, "requests")
-    _say(f"{name}_median", f"{statistics.median(samples):.1f}", "ms")
-    _say(f"{name}_p95", f"{p95:.1f}", "ms")
+    again = partial(FIGURES.new_version, visitor.organisation.pk) if cold else None
+    samples = harness.timed(partial(visitor.get, URL), requests, before_each=again)
+    harness.say(f"{name}_requests", requests, "requests")
+    harness.say_times(name, samples)
 
 
 def _query_count(visitor, *, cold: bool) -> int:
     """Queries of a visit with the figures cached, or worked out again (`cold`)."""
-    _get(visitor.client)
-    if cold:
-        FIGURES.new_version(visitor.organisation.pk)
-    with CaptureQueriesContext(connection) as queries:
-        _get(visitor.client)
-    return len(queries)
-
-
-def _say(name: str, value, unit: str) -> None:
-    print(f"{name}: {value} {unit}".rstrip(), flush=True)
+    again = partial(FIGURES.new_version, visitor.organisation.pk) if cold else None
+    return harness.query_count(partial(visitor.get, URL), before=again)
 
 
 if __name__ == "__main__":

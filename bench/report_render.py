@@ -31,7 +31,6 @@ issue's targets: under 2 s warm, ratio under 1.3, under 300 MB, at least 40 repo
 minute), never enforced; a report that fails or a missing glyph exits 1.
 """
 
-import argparse
 import datetime
 import hashlib
 import logging
@@ -44,37 +43,31 @@ import subprocess
 import sys
 import tempfile
 import time
-import warnings
 from contextlib import contextmanager
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "involvement.settings")
+import harness
 
-import django  # noqa: E402
+# isort: split
+from django.conf import settings
+from django.contrib.admin.utils import NestedObjects
+from django.core.management import call_command
+from django.db import connection, transaction
+from django.utils import timezone
+from weasyprint import HTML
 
-django.setup()
+from involvement import celery_app
+from involvement.models import Organisation
+from outcomes.periods import quarter_of
+from quality.models import FeedbackResponse
+from reports import services
+from reports.models import Report
+from reports.pdf import BASE_URL, AssetsOnlyFetcher
+from reports.rendering import report_html
+from reports.selectors import report_content
+from reports.selectors.content import scoped_activities
+from reports.tasks import render_report  # as a worker: WeasyPrint loaded first
 
-from django.conf import settings  # noqa: E402
-from django.contrib.admin.utils import NestedObjects  # noqa: E402
-from django.core.management import call_command  # noqa: E402
-from django.db import connection, transaction  # noqa: E402
-from django.utils import timezone  # noqa: E402
-from weasyprint import HTML  # noqa: E402
-
-from involvement import celery_app  # noqa: E402
-from involvement.models import Organisation  # noqa: E402
-from outcomes.periods import quarter_of  # noqa: E402
-from quality.models import FeedbackResponse  # noqa: E402
-from reports import services  # noqa: E402
-from reports.models import Report  # noqa: E402
-from reports.pdf import BASE_URL, AssetsOnlyFetcher  # noqa: E402
-from reports.rendering import report_html  # noqa: E402
-from reports.selectors import report_content  # noqa: E402
-from reports.selectors.content import scoped_activities  # noqa: E402
-from reports.tasks import render_report  # noqa: E402 - as a worker: WeasyPrint loaded first
-
-BASE_DIR = Path(__file__).resolve().parent.parent
 DEMO = "brightwater"
 PREFIX = "bench-reports"
 # What this bench's own report versions say, so a later run can remove them.
@@ -116,7 +109,6 @@ class Glyphs(logging.Handler):
 
 def main() -> int:
     options = _options()
-    logging.getLogger("axes").setLevel(logging.WARNING)
     logging.getLogger("celery").setLevel(logging.WARNING)
     logging.getLogger("kombu").setLevel(logging.ERROR)
     logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
@@ -124,37 +116,34 @@ def main() -> int:
     weasy = logging.getLogger("weasyprint")
     weasy.addHandler(glyphs)
     weasy.propagate = False
-    warnings.filterwarnings("ignore", message="No directory at")
-    _say("database", f"{connection.vendor} {connection.settings_dict['NAME']}", "")
-    _say("cpus", os.cpu_count(), "cores")
-    _say("load average at start", f"{os.getloadavg()[0]:.1f}", "")
+    harness.begin()
+    harness.say("cpus", os.cpu_count(), "cores")
+    harness.say("load average at start", f"{os.getloadavg()[0]:.1f}", "")
     failed = 0
 
     demo = _demo_organisation()
     quarter = quarter_of(timezone.localdate(), demo.year_start_month).previous()
     _forget_bench_reports(Organisation.objects.filter(pk=demo.pk))
     failed += _time_in_process(demo, quarter, options.runs)
-    _say("peak memory", f"{_peak_rss_mb():.0f}", "MB")
+    harness.say("peak memory", f"{_peak_rss_mb():.0f}", "MB")
 
     glyphs.missing.clear()
     failed += _glyph_coverage(demo, options, glyphs)
-    _say("peak memory after emoji reports", f"{_peak_rss_mb():.0f}", "MB")
+    harness.say("peak memory after emoji reports", f"{_peak_rss_mb():.0f}", "MB")
 
     failed += _throughput(demo, quarter, options)
-    _say("load average at end", f"{os.getloadavg()[0]:.1f}", "")
+    harness.say("load average at end", f"{os.getloadavg()[0]:.1f}", "")
     return 1 if failed or glyphs.missing else 0
 
 
-def _options() -> argparse.Namespace:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument(
-        "--quick", action="store_true", help="3 warm runs, 5 organisations, 1 glyph run."
+def _options():
+    parser = harness.parser(
+        __doc__,
+        "3 warm runs, 5 organisations, 1 glyph run.",
+        rebuild="Copy the organisations again, not reuse them.",
     )
     parser.add_argument("--runs", type=int, help="Warm runs (default 7).")
     parser.add_argument("--organisations", type=int, help="For the workers (default 50).")
-    parser.add_argument(
-        "--rebuild", action="store_true", help="Copy the organisations again, not reuse them."
-    )
     options = parser.parse_args()
     options.runs = options.runs or (3 if options.quick else 7)
     options.organisations = options.organisations or (5 if options.quick else 50)
@@ -171,7 +160,7 @@ def _demo_organisation() -> Organisation:
         started = time.perf_counter()
         with _quiet():
             call_command("seed_demo", force=True)
-        _say("seed_demo", f"{time.perf_counter() - started:.1f}", "s")
+        harness.say("seed_demo", f"{time.perf_counter() - started:.1f}", "s")
         demo = Organisation.objects.get(slug=DEMO)
     return demo
 
@@ -221,13 +210,13 @@ def _bare(html: str) -> tuple[float, float]:
 
 
 def _time_in_process(demo, quarter, runs: int) -> int:
-    _say("rss before first render", f"{_rss_mb():.0f}", "MB")
+    harness.say("rss before first render", f"{_rss_mb():.0f}", "MB")
     cold, cold_cpu, report = _end_to_end(demo, quarter.start, quarter.end)
     if report.status != Report.Status.READY:
-        _say("report failed", report.failure, "")
+        harness.say("report failed", report.failure, "")
         return 1
-    _say("report render cold", f"{cold:.2f}", "s")
-    _say("report render cold cpu", f"{cold_cpu:.2f}", "s")
+    harness.say("report render cold", f"{cold:.2f}", "s")
+    harness.say("report render cold cpu", f"{cold_cpu:.2f}", "s")
     html = report_html(report_content(report), preview=False)
     whole, bare = [], []
     for _run in range(runs):
@@ -235,20 +224,20 @@ def _time_in_process(demo, quarter, runs: int) -> int:
         whole.append((wall, cpu))
         bare.append(_bare(html))
     if report.status != Report.Status.READY:
-        _say("report failed", report.failure, "")
+        harness.say("report failed", report.failure, "")
         return 1
     document = report.document
     wall = statistics.median(w for w, _c in whole)
     bare_wall = statistics.median(w for w, _c in bare)
-    _say("report runs", runs, "warm runs")
-    _say("report render", f"{wall:.2f}", "s")
-    _say("report render cpu", f"{statistics.median(c for _w, c in whole):.2f}", "s")
-    _say("bare weasyprint", f"{bare_wall:.2f}", "s")
-    _say("bare weasyprint cpu", f"{statistics.median(c for _w, c in bare):.2f}", "s")
-    _say("overhead ratio", f"{wall / bare_wall:.2f}", "")
-    _say("report pages", document.pages, "pages")
-    _say("report pdf size", f"{document.size / 1024:.0f}", "KB")
-    _say("report period", f"{quarter.start} to {quarter.end}", "")
+    harness.say("report runs", runs, "warm runs")
+    harness.say("report render", f"{wall:.2f}", "s")
+    harness.say("report render cpu", f"{statistics.median(c for _w, c in whole):.2f}", "s")
+    harness.say("bare weasyprint", f"{bare_wall:.2f}", "s")
+    harness.say("bare weasyprint cpu", f"{statistics.median(c for _w, c in bare):.2f}", "s")
+    harness.say("overhead ratio", f"{wall / bare_wall:.2f}", "")
+    harness.say("report pages", document.pages, "pages")
+    harness.say("report pdf size", f"{document.size / 1024:.0f}", "KB")
+    harness.say("report period", f"{quarter.start} to {quarter.end}", "")
     return 0
 
 
@@ -275,12 +264,14 @@ def _glyph_coverage(demo, options, glyphs: Glyphs) -> int:
             failed += report.status != Report.Status.READY
     for name in orgs:
         runs = times[name][1:]
-        _say(f"{name} report render", f"{statistics.median(w for w, _c in runs):.2f}", "s")
-        _say(f"{name} report render cpu", f"{statistics.median(c for _w, c in runs):.2f}", "s")
-    _say("emoji report pdf size", f"{report.document.size / 1024:.0f}", "KB")
-    _say("emoji missing glyphs", len(missing["emoji"]), "glyphs")
+        harness.say(f"{name} report render", f"{statistics.median(w for w, _c in runs):.2f}", "s")
+        harness.say(
+            f"{name} report render cpu", f"{statistics.median(c for _w, c in runs):.2f}", "s"
+        )
+    harness.say("emoji report pdf size", f"{report.document.size / 1024:.0f}", "KB")
+    harness.say("emoji missing glyphs", len(missing["emoji"]), "glyphs")
     if missing["emoji"]:
-        _say("emoji missing", " ".join(sorted(set(missing["emoji"]))), "")
+        harness.say("emoji missing", " ".join(sorted(set(missing["emoji"]))), "")
     glyphs.missing[:] = missing["quotes"] + missing["emoji"]
     return failed
 
@@ -331,7 +322,7 @@ def _copies(demo, slugs: list[str], rebuild: bool) -> list[Organisation]:
             with transaction.atomic():
                 _copy(rows, demo, slug)
         seconds = time.perf_counter() - started
-        _say(f"copy demo organisation x{len(wanted)}", f"{seconds:.1f}", "s")
+        harness.say(f"copy demo organisation x{len(wanted)}", f"{seconds:.1f}", "s")
     return list(Organisation.objects.filter(slug__in=slugs).order_by("slug"))
 
 
@@ -473,7 +464,7 @@ def _throughput(demo, quarter, options) -> int:
     orgs = _copies(demo, slugs, options.rebuild)
     if not settings.REDIS_URL or connection.vendor != "postgresql":
         why = "REDIS_URL unset" if not settings.REDIS_URL else f"{connection.vendor} database"
-        _say("reports per minute", f"skipped ({why})", "")
+        harness.say("reports per minute", f"skipped ({why})", "")
         return 0
     Report.objects.filter(organisation__in=orgs).delete()
     with (
@@ -493,11 +484,11 @@ def _throughput(demo, quarter, options) -> int:
         seconds = time.perf_counter() - started
         pool.look()
     ready = Report.objects.filter(pk__in=ids, status=Report.Status.READY).count()
-    _say("worker reports", f"{ready} of {len(ids)}", "ready")
-    _say("worker batch", f"{seconds:.1f}", "s")
-    _say("reports per minute", f"{ready / seconds * 60:.0f}", "reports/min")
-    _say("worker cpu per report", f"{pool.cpu_seconds() / max(ready, 1):.2f}", "s")
-    _say("worker peak memory", f"{pool.peak_mb():.0f}", "MB")
+    harness.say("worker reports", f"{ready} of {len(ids)}", "ready")
+    harness.say("worker batch", f"{seconds:.1f}", "s")
+    harness.say("reports per minute", f"{ready / seconds * 60:.0f}", "reports/min")
+    harness.say("worker cpu per report", f"{pool.cpu_seconds() / max(ready, 1):.2f}", "s")
+    harness.say("worker peak memory", f"{pool.peak_mb():.0f}", "MB")
     return 0 if ready == len(ids) else 1
 
 
@@ -574,7 +565,7 @@ def _workers(folder: Path):
             processes.append(
                 subprocess.Popen(
                     [*command, f"--hostname=report-bench-{n}-{os.getpid()}@%h"],
-                    cwd=BASE_DIR,
+                    cwd=harness.ROOT,
                     env=environment,
                     stdout=log.open("w"),
                     stderr=subprocess.STDOUT,
@@ -652,10 +643,6 @@ def _quiet():
             yield
         finally:
             sys.stdout = saved
-
-
-def _say(name: str, value, unit: str) -> None:
-    print(f"{name}: {value} {unit}".rstrip(), flush=True)
 
 
 if __name__ == "__main__":

@@ -66,7 +66,7 @@ def ensure_demo_quality(people: dict[str, User]) -> list[tuple[str, str]]:
         if reply:
             lines.append(("Answer a “we did” message as the service user", reply))
         if assessed.loop_page.published_at:
-            path = reverse("quality:loop-page-public", args=[assessed.pk])
+            path = reverse("quality:loop-page-public", args=[assessed.loop_page.slug])
             lines.append(("See a published “you said, we did” page", path))
     flagged = _activity(organisation, FLAGGED)
     if flagged is not None:

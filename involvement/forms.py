@@ -3,6 +3,7 @@ from crispy_forms_gds.layout import Submit
 from django import forms
 from django.contrib.auth import get_user_model, password_validation
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, SetPasswordForm
+from django.core.validators import ProhibitNullCharactersValidator
 from django.utils.translation import gettext_lazy as _
 
 from .logos import logo_png
@@ -18,7 +19,31 @@ def gds_helper(form, submit_label) -> FormHelper:
     return helper
 
 
-class GDSFormMixin:
+NULL_CHARACTER_MESSAGE = _(
+    "Remove the invisible character from this answer. It can come with text copied from "
+    "another program."
+)
+# Django's own check on every form text field, with a message a person can act on.
+NULL_CHARACTERS_REFUSED = ProhibitNullCharactersValidator(message=NULL_CHARACTER_MESSAGE)
+
+
+class RefusesNullCharacters:
+    """A NUL character (which PostgreSQL cannot store in text) in any text field is an error
+    beside that field. Django's `CharField` already refuses it; this says how to fix it. The
+    validators are swapped when the form is checked, so fields a form adds late have it too."""
+
+    def full_clean(self):
+        for field in self.fields.values():
+            field.validators = [
+                NULL_CHARACTERS_REFUSED
+                if isinstance(validator, ProhibitNullCharactersValidator)
+                else validator
+                for validator in field.validators
+            ]
+        super().full_clean()
+
+
+class GDSFormMixin(RefusesNullCharacters):
     """Every form renders through includes/form.html, which needs a helper and a button."""
 
     submit_label = _("Continue")

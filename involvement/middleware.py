@@ -4,6 +4,7 @@ from urllib.parse import urlsplit
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
+from django.http import QueryDict
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.translation import gettext as _
 
@@ -11,6 +12,30 @@ from . import sessions
 from .models import Membership
 
 SESSION_KEY = sessions.ORGANISATION
+
+
+class IgnoreNullCharactersMiddleware:
+    """A search or filter parameter holding a NUL character, which PostgreSQL cannot hold in
+    a query's text, is left out, as any parameter a page does not understand is ignored:
+    `?q=%00` lists everything, it is not an error. (Forms refuse NUL instead, beside the
+    field: `involvement.forms.RefusesNullCharacters`.)"""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if any("\x00" in key + "".join(values) for key, values in request.GET.lists()):
+            request.GET = _without_null_characters(request.GET)
+        return self.get_response(request)
+
+
+def _without_null_characters(query: QueryDict) -> QueryDict:
+    kept = QueryDict(mutable=True)
+    for key, values in query.lists():
+        understood = [value for value in values if "\x00" not in value]
+        if "\x00" not in key and understood:
+            kept.setlist(key, understood)
+    return QueryDict(kept.urlencode())  # read-only, as request.GET always is
 
 
 class OrganisationMiddleware:

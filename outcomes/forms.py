@@ -12,11 +12,11 @@ from django.utils.translation import gettext_lazy as _
 
 from activities.models import Participant
 from involvement.forms import GDSFormMixin
+from involvement.widgets import DATE
 
 from .models import ActivityMeasure, Measure
 from .periods import Period
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 MAX_TEXT = 5000
 
 
@@ -201,6 +201,8 @@ class ActivityMeasureForm(GDSFormMixin, forms.ModelForm):
         if not measure.is_numeric():
             del self.fields["baseline"], self.fields["target"]
         self.order_fields(self._meta.fields)
+        # The helper's default layout was made before the fields above were dropped.
+        self.helper.layout = Layout(*self.fields)
 
     def _clean_number(self, name):
         raw = self.cleaned_data.get(name, "")

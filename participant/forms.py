@@ -7,7 +7,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from activities.models import DEMOGRAPHIC_FIELDS, AboutYou
-from involvement.forms import GDSFormMixin
+from involvement.forms import GDSFormMixin, RefusesNullCharacters
 
 CONSENT_WORDING = _(
     "I agree that %(organisation)s can keep my answers about me, to check that the people "
@@ -125,7 +125,7 @@ SCALE_CHOICES = [
 ]
 
 
-class SelfReportForm(forms.Form):
+class SelfReportForm(RefusesNullCharacters, forms.Form):
     """Before and after, from 1 to 5, for each change the activity asks people about.
     Every answer may be left out. Rendered with quality's question include, as the
     feedback questions are, so both modes look the same."""

@@ -59,7 +59,8 @@ urlpatterns = [
         tell.ContributionAnswerView.as_view(),
         name="contribution-answer",
     ),
-    path("you-said-we-did/<int:pk>/", loop.loop_page_public, name="loop-page-public"),
+    # By the page's random slug, not the activity's id: published pages cannot be counted through.
+    path("you-said-we-did/<slug:slug>/", loop.loop_page_public, name="loop-page-public"),
     # Feedback: staff
     path(
         "activities/<int:pk>/feedback/",

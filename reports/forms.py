@@ -8,9 +8,9 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from activities.forms.planning import DATE
 from activities.models import Activity
 from involvement.forms import GDSFormMixin
+from involvement.widgets import DATE
 from outcomes.periods import quarter_of, quarters_ending
 
 from .models import Report

@@ -2,6 +2,7 @@
 
 import contextlib
 import importlib
+import logging
 from unittest import mock
 
 import pytest
@@ -33,6 +34,33 @@ from .factories import (
     invitation_link,
 )
 from .reports.conftest import make_report
+
+
+class _UnresolvedLayoutFields(logging.Handler):
+    """Keeps crispy's "Could not resolve form field" warnings: a layout naming a field its form
+    does not have, which crispy skips and logs with a traceback instead of failing."""
+
+    def __init__(self):
+        super().__init__(level=logging.WARNING)
+        self.messages = []
+
+    def emit(self, record):
+        message = record.getMessage()
+        if message.startswith("Could not resolve form field"):
+            self.messages.append(message)
+
+
+@pytest.fixture(autouse=True)
+def layouts_name_only_fields_the_form_has():
+    handler = _UnresolvedLayoutFields()
+    root = logging.getLogger()
+    root.addHandler(handler)
+    try:
+        yield
+    finally:
+        root.removeHandler(handler)
+    if handler.messages:
+        pytest.fail("A form layout names a missing field: " + "; ".join(handler.messages))
 
 
 @pytest.fixture(autouse=True)
@@ -156,7 +184,8 @@ def brightwater_objects(brightwater, staff, service_user):
     see it and its `session`), not `other_activity`. `participant` is the service user's own
     record and `involvement` is Sam's part in `activity`, on which Sam was asked for feedback.
     Ali sent feedback on `activity` with a comment still to take as a contribution; the
-    "you said, we did" page of `other_activity` is published, that of `activity` is not. Ali
+    "you said, we did" page of `other_activity` is published, that of `activity` was taken
+    down (its slug finds nothing). Ali
     has a response not told yet; Sam was told what was done about something else. The
     `invitation` has a working `invitation_link`."""
     jordan = ParticipantFactory(organisation=brightwater, name="Jordan R", user=service_user)
@@ -171,7 +200,9 @@ def brightwater_objects(brightwater, staff, service_user):
         request=FeedbackRequestFactory(activity=activity, participant=ali),
         what_was_good="Meet in the evenings, please.",
     )
-    loop_page_publish(activity=other_activity, publish=True)
+    published_page = loop_page_publish(activity=other_activity, publish=True)
+    # A page made once and taken down again: its address finds nothing.
+    taken_down_page = loop_page_publish(activity=activity, publish=False)
     measure = MeasureFactory(organisation=brightwater, name="Panels held with users")
     responded = ContributionFactory(
         activity=activity,
@@ -228,7 +259,8 @@ def brightwater_objects(brightwater, staff, service_user):
         "responded_contribution": {"pk": responded.pk},
         "told_contribution": {"pk": told.pk},
         "reply_link": {"token": ReplyLink.issue(told)[1]},
-        "published_loop_page": {"pk": other_activity.pk},
+        "published_loop_page": {"slug": published_page.slug},
+        "taken_down_loop_page": {"slug": taken_down_page.slug},
         # Reports: one ready with its PDF, one failed.
         "report": {"pk": make_report(brightwater).pk},
         "failed_report": {"pk": make_report(brightwater, audience="funder", status="failed").pk},

@@ -317,7 +317,7 @@ CASES = [
         "quality:loop-page-public",
         "GET",
         (404,) * 6,
-        target="activity",
+        target="taken_down_loop_page",
         variant="not published",
     ),
     Case("quality:loop-page-public", "POST", ALL_405, target="published_loop_page"),

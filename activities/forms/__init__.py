@@ -2,7 +2,6 @@
 
 from .people import AttendanceForm, InvolvementForm, ParticipantForm
 from .planning import (
-    DATE,
     AccessibilityCheckForm,
     AccessibilityCheckFormSet,
     ActivityForm,
@@ -15,7 +14,6 @@ from .planning import (
 from .profile import PopulationProfileForm
 
 __all__ = [
-    "DATE",
     "AccessibilityCheckForm",
     "AccessibilityCheckFormSet",
     "ActivityForm",

@@ -4,9 +4,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from involvement.forms import GDSFormMixin
+from involvement.widgets import DATE
 
 from ..models import AccessNeed, Attendance, Involvement, Participant, PreferredFormat
-from .planning import DATE
 
 
 class ParticipantForm(GDSFormMixin, forms.ModelForm):

@@ -1,11 +1,11 @@
-import uuid
-
 from crispy_forms_gds.choices import Choice
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from involvement.forms import GDSFormMixin
+from involvement.forms import GDSFormMixin, RefusesNullCharacters
+from involvement.submissions import SubmissionKeyMixin
+from involvement.widgets import DATE
 
 from ..models import (
     AccessibilityCheck,
@@ -19,27 +19,10 @@ from ..models import (
 )
 from ..selectors import lead_candidates
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
 
 def hinted_choices(queryset) -> list[Choice]:
     """Radio and checkbox choices that carry the seeds' definitions as hints."""
     return [Choice(item.pk, item.name, hint=item.meaning) for item in queryset]
-
-
-class SubmissionKeyMixin(forms.Form):
-    """A hidden key, new each time an add form is shown, so the service can tell a double
-    submit (or a retry after a lost response) from a second record."""
-
-    submission_key = forms.UUIDField(widget=forms.HiddenInput, required=False)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if not self.is_bound and getattr(getattr(self, "instance", None), "pk", None) is None:
-            self.initial["submission_key"] = uuid.uuid4()
-
-    def data_without_key(self) -> dict:
-        return {k: v for k, v in self.cleaned_data.items() if k != "submission_key"}
 
 
 class ActivityForm(GDSFormMixin, SubmissionKeyMixin, forms.ModelForm):
@@ -231,7 +214,7 @@ class AgreementRecordForm(GDSFormMixin, forms.Form):
         return names
 
 
-class TransitionForm(forms.Form):
+class TransitionForm(RefusesNullCharacters, forms.Form):
     to_status = forms.ChoiceField(choices=Activity.Status.choices)
 
 
@@ -287,7 +270,7 @@ class SessionForm(GDSFormMixin, SubmissionKeyMixin, forms.ModelForm):
         return cleaned
 
 
-class AccessibilityCheckForm(forms.ModelForm):
+class AccessibilityCheckForm(RefusesNullCharacters, forms.ModelForm):
     class Meta:
         model = AccessibilityCheck
         fields = ["status", "note"]

@@ -5,6 +5,8 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from involvement.forms import RefusesNullCharacters
+
 from ..selectors import population_answers, question_label
 
 
@@ -12,7 +14,7 @@ def field_name(question: str, answer: str) -> str:
     return f"{question}__{answer}"
 
 
-class PopulationProfileForm(forms.Form):
+class PopulationProfileForm(RefusesNullCharacters, forms.Form):
     """One optional percent per answer, grouped by question. Rendered by its own template
     (templates/activities/population_form.html) so each question is a fieldset with its error
     beside it."""

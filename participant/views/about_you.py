@@ -13,12 +13,12 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
 from activities.models import DEMOGRAPHIC_FIELDS, AboutYou
+from involvement.caching import private
 from quality import services
 
 from .. import steps
 from ..forms import AboutYouForm, AboutYouKeptForm, ConsentForm
 from . import access
-from .access import private
 from .feedback import page_context
 
 QUESTION_NAMES = list(DEMOGRAPHIC_FIELDS)

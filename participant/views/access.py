@@ -14,10 +14,10 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from activities.models import Participant, PreferredFormat
+from involvement.caching import private
 from involvement.guesses import guess_refused
 from quality.models import Contribution, FeedbackRequest
 from quality.questions import BY_KEY
-from quality.views.access import private
 
 GRANTS = "feedback_grants"
 # A "we did" message's link grants its contribution alone, under its own key.

@@ -5,12 +5,12 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from involvement.caching import private
 from quality import services
 from quality.forms import FeedbackForm
 from quality.questions import QUESTIONS, TEXT, choices_for
 
 from . import access
-from .access import private
 from .feedback import after_sending, answers_for, page_context, response_of
 
 

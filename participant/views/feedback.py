@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from involvement.caching import private
 from quality import services
 from quality.forms import FeedbackForm
 from quality.models import FeedbackResponse
@@ -16,7 +17,6 @@ from quality.questions import PICTURES, QUESTIONS, choices_for
 
 from .. import steps
 from . import access
-from .access import private
 
 logger = logging.getLogger(__name__)
 

@@ -6,13 +6,13 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from involvement.caching import private
 from quality import services
 from quality.forms import ReplyForm
 from quality.models import Contribution
 from quality.questions import PICTURES, RATING, Question
 
 from . import access
-from .access import private
 
 QUESTION = Question(
     "satisfied",

@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from involvement.caching import private
 from outcomes import services
 from outcomes.models import SelfReport
 from outcomes.selectors import self_reported_uses
@@ -14,7 +15,6 @@ from outcomes.selectors import self_reported_uses
 from .. import steps
 from ..forms import SCALE_CHOICES, SelfReportForm
 from . import access
-from .access import private
 from .feedback import page_context, response_of
 
 

@@ -5,9 +5,10 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from activities.forms.planning import DATE, SubmissionKeyMixin
 from activities.models import Participant
 from involvement.forms import GDSFormMixin
+from involvement.submissions import SubmissionKeyMixin
+from involvement.widgets import DATE
 
 from ..models import Contribution
 from .feedback import MAX_TEXT

@@ -4,7 +4,7 @@ from crispy_forms_gds.layout import Field, Layout, Size
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from involvement.forms import GDSFormMixin
+from involvement.forms import GDSFormMixin, RefusesNullCharacters
 
 from ..models import Assessment, Element, QualityMarker, Stage, Standard
 from .feedback import MAX_TEXT
@@ -12,7 +12,7 @@ from .feedback import MAX_TEXT
 NOT_ASSESSED = ""
 
 
-class MarkerAssessmentForm(forms.Form):
+class MarkerAssessmentForm(RefusesNullCharacters, forms.Form):
     """Staff's judgement of each organisation marker the app cannot judge: a status and
     the evidence. Rendered by templates/quality/marker_assess.html, one fieldset per stage."""
 

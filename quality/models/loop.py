@@ -1,6 +1,8 @@
 """Closing the loop: what the people involved asked for ("you said") and what the
 organisation did about it ("we did")."""
 
+import secrets
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -224,11 +226,22 @@ class Contribution(TimeStamped):
             raise ValidationError(errors)
 
 
+def new_loop_page_slug() -> str:
+    """A public page's address: 128 random bits, so one published page's address tells
+    nothing about another's (an activity's id would let anyone count through them)."""
+    return secrets.token_urlsafe(16)
+
+
 class LoopPage(TimeStamped):
     """An activity's public "you said, we did" page, when staff choose to publish it."""
 
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
     activity = models.OneToOneField(Activity, on_delete=models.CASCADE, related_name="loop_page")
+    # Made with the row, at the first publish, and kept when the page is taken down, so a
+    # link already shared works again if the page is published again.
+    slug = models.CharField(
+        _("address"), max_length=32, unique=True, default=new_loop_page_slug, editable=False
+    )
     published_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:

@@ -153,10 +153,10 @@ def loop_figures_of(contributions: QuerySet, organisation: Organisation) -> dict
     }
 
 
-def published_loop_page(activity_pk: int) -> LoopPage | None:
-    """The public page of an activity, only when published."""
+def published_loop_page(slug: str) -> LoopPage | None:
+    """The public page at this address, only when published."""
     return (
-        LoopPage.objects.filter(activity__pk=activity_pk, published_at__isnull=False)
+        LoopPage.objects.filter(slug=slug, published_at__isnull=False)
         .select_related("activity", "organisation")
         .first()
     )

@@ -10,8 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from activities.models import Activity, Participant
-from activities.services import once_per_submission
 from involvement.models import User
+from involvement.submissions import once_per_submission
 
 from ..models import Contribution, FeedbackResponse, LoopPage
 

@@ -42,6 +42,7 @@ class ContributionListView(ActivityLoopMixin, TemplateView):
             comments=selectors.comments_to_take(self.activity),
             figures=selectors.loop_figures(organisation, self.activity),
             published=bool(page and page.published_at),
+            loop_page=page,
             overdue_before=selectors.overdue_since(organisation),
             **kwargs,
         )
@@ -141,9 +142,9 @@ def loop_page_publish(request, pk):
 
 
 @require_safe
-def loop_page_public(request, pk):
+def loop_page_public(request, slug):
     """The published page: what was asked and what was done, with no one's name."""
-    page = selectors.published_loop_page(pk)
+    page = selectors.published_loop_page(slug)
     if page is None:
         raise Http404
     responded = Contribution.objects.filter(

@@ -16,13 +16,13 @@ from django.views.decorators.http import require_POST
 from django.views.generic import FormView, TemplateView
 
 from activities.models import Activity, Participant
+from involvement.caching import private
 from involvement.permissions import OrganisationPermissionMixin, get_for_user
 
 from .. import selectors, services
 from ..forms import FeedbackSendForm, OnBehalfForm
 from ..links import feedback_link_url
 from ..models import FeedbackRequest
-from .access import private
 
 
 def _activity(request, pk, action) -> Activity:

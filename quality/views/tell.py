@@ -11,12 +11,12 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.generic import FormView
 
+from involvement.caching import private
 from involvement.permissions import OrganisationPermissionMixin, get_for_user
 
 from .. import services
 from ..forms import TellForm, TheirAnswerForm
 from ..models import Contribution
-from .access import private
 
 PREVIEW_LINK = "https://…"
 

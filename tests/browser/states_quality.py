@@ -7,7 +7,7 @@ to respond, the public page, and what is overdue on the overview."""
 from django.urls import reverse
 
 from quality import services
-from quality.models import Assessment, Contribution, FeedbackResponse, QualityMarker
+from quality.models import Assessment, Contribution, FeedbackResponse, LoopPage, QualityMarker
 
 from .helpers import (
     add_session,
@@ -418,7 +418,8 @@ def contribution_respond_error(page, people, live_server):
 def loop_public(page, people, live_server):
     """Published, read by someone not signed in: what was asked and done, no names."""
     activity = loop(people, publish=True)
-    page.goto(reverse("quality:loop-page-public", args=[activity.pk]))
+    slug = LoopPage.objects.get(activity=activity).slug
+    page.goto(reverse("quality:loop-page-public", args=[slug]))
     expect_heading(page, "You said, we did: Voices Council")
     main = page.locator("main").inner_text()
     assert "Put the minutes on the website too." in main

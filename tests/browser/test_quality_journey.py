@@ -12,7 +12,7 @@ control in turn, each showing where focus is, without getting stuck."""
 import pytest
 from django.urls import reverse
 
-from quality.models import Assessment, Contribution, MarkerAssessment
+from quality.models import Assessment, Contribution, LoopPage, MarkerAssessment
 
 from . import states_quality as states
 from .helpers import assert_fits, focus_state, press_and_wait, press_button, sign_in, tab_to
@@ -150,7 +150,9 @@ def test_staff_close_the_loop_by_keyboard(browser, live_server, people, width):
 
     press_button(page, "Publish the page")
     assert "is published" in page.locator(".govuk-notification-banner--success").inner_text()
-    tab_to(page, f"main a[href='{reverse('quality:loop-page-public', args=[activity.pk])}']")
+    slug = LoopPage.objects.get(activity=activity).slug
+    public = reverse("quality:loop-page-public", args=[slug])
+    tab_to(page, f"main a[href='{public}']")
     press_and_wait(page)
     assert_fits(page)
     assert "You said, we did: Voices Council" in page.locator("h1").inner_text()

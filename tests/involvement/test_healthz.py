@@ -1,5 +1,8 @@
 """GET /healthz: what a load balancer or uptime check asks."""
 
+import socket
+
+import pytest
 from django.conf import settings
 from django.urls import reverse
 
@@ -23,8 +26,19 @@ def test_healthz_answers_503_when_the_database_does_not(client, db, monkeypatch)
     assert response.json()["database"] == "down"
 
 
-def test_healthz_answers_503_when_the_broker_is_configured_but_down(client, db, settings):
-    settings.REDIS_URL = "redis://127.0.0.1:6390/0"
+@pytest.fixture
+def closed_port():
+    """A port nothing answers on: bound by the test itself and never listened on, so no
+    Redis (or anything else) can hold it while the test runs; a connection is refused."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        yield sock.getsockname()[1]
+
+
+def test_healthz_answers_503_when_the_broker_is_configured_but_down(
+    client, db, settings, closed_port
+):
+    settings.REDIS_URL = f"redis://127.0.0.1:{closed_port}/0"
     response = client.get(reverse("healthz"))
     assert response.status_code == 503
     assert response.json() == {"database": "ok", "broker": "down"}

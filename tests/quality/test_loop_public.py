@@ -22,7 +22,10 @@ ESCAPED = "&lt;script&gt;alert(&quot;boo&quot;)&lt;/script&gt;"
 
 
 def public_url(activity) -> str:
-    return reverse("quality:loop-page-public", args=[activity.pk])
+    """The page's address once it has one (its first publish); before that, one that
+    finds nothing."""
+    page = LoopPage.objects.filter(activity=activity).first()
+    return reverse("quality:loop-page-public", args=[page.slug if page else "not-yet"])
 
 
 def publish_url(activity) -> str:
@@ -131,6 +134,30 @@ def test_an_unpublished_page_is_not_found_even_for_staff(staff_client, said_and_
     html = staff_client.get(list_url(said_and_done)).content.decode()
     assert "Publish the page" in html
     assert public_url(said_and_done) not in html
+
+
+def test_the_page_is_at_a_random_address_not_the_activity_id(
+    staff_client, anonymous, said_and_done, staff
+):
+    staff_client.post(publish_url(said_and_done), {"publish": "yes"})
+    other = ActivityFactory(organisation=said_and_done.organisation, created_by=staff)
+    staff_client.post(publish_url(other), {"publish": "yes"})
+    slugs = {page.slug for page in LoopPage.objects.all()}
+    assert len(slugs) == 2 and all(len(slug) >= 22 for slug in slugs)
+    assert str(said_and_done.pk) not in slugs
+    assert anonymous.get(public_url(said_and_done)).status_code == 200
+    by_id = f"/you-said-we-did/{said_and_done.pk}/"
+    assert anonymous.get(by_id).status_code == 404
+
+
+def test_a_page_published_again_keeps_its_address(staff_client, anonymous, said_and_done):
+    staff_client.post(publish_url(said_and_done), {"publish": "yes"})
+    first = public_url(said_and_done)
+    staff_client.post(publish_url(said_and_done), {"publish": "no"})
+    assert anonymous.get(first).status_code == 404
+    staff_client.post(publish_url(said_and_done), {"publish": "yes"})
+    assert public_url(said_and_done) == first
+    assert anonymous.get(first).status_code == 200
 
 
 TOO_BIG = pytest.param(int("9" * 30), id="too big for a database integer")

@@ -1,5 +1,4 @@
-"""Pages that must never be kept in any cache: a personal link's pages (the participant app)
-and the letters staff print with a link in them."""
+"""Pages that must never be kept by a browser or a proxy."""
 
 from functools import wraps
 
