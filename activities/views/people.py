@@ -47,7 +47,7 @@ class ParticipantObjectMixin:
     def get_object(self, queryset=None):
         people = Participant.objects.select_related("organisation")
         if not self.include_erased:
-            people = people.filter(erased_at__isnull=True)
+            people = people.not_erased()
         return get_for_user(self.request, people, self.permission_required, pk=self.kwargs["pk"])
 
 
