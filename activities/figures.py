@@ -42,12 +42,10 @@ def _staff(organisation):
     return Activity.staff_involved.through.objects.filter(activity__organisation=organisation)
 
 
-def _sessions_held(organisation):
-    return Session.objects.filter(organisation=organisation, starts_at__lte=timezone.now())
-
-
-def _attendances(organisation):
-    return Attendance.objects.filter(organisation=organisation)
+def _sessions(organisation):
+    # Sessions and attendances share these rows, so an activity's page counts both in one
+    # query (sessions are then counted distinct, as each attendance joins in).
+    return Session.objects.filter(organisation=organisation)
 
 
 def _finished(organisation):
@@ -120,12 +118,19 @@ def _influencing_during(period) -> Q:
     return during(period) & Q(role__in=INFLUENCE_ROLES)
 
 
-def _attended_in(period) -> Q:
-    return at_moment_in(period, "session__starts_at")
-
-
 def _held_in(period) -> Q:
     return at_moment_in(period, "starts_at")
+
+
+def _sessions_held_in(period) -> dict:
+    # Held: started by now; sessions still to come are not counted.
+    held = _held_in(period) & Q(starts_at__lte=timezone.now())
+    return {"n": Count("pk", distinct=True, filter=held)}
+
+
+def _attended_in(period) -> dict:
+    attended = _held_in(period) & Q(attendances__status=Attendance.Status.ATTENDED)
+    return {"n": Count("attendances", filter=attended)}
 
 
 def _finished_in(period) -> Q:
@@ -183,9 +188,9 @@ EVENTS_HELD = Definition(
     "events_held",
     _lazy("Sessions held"),
     _lazy("Sessions that took place in the period (sessions still to come are not counted)."),
-    _sessions_held,
+    _sessions,
     "activity",
-    lambda period: {"n": Count("pk", filter=_held_in(period))},
+    _sessions_held_in,
     plain_count,
     _held_in,
     suppression=NOT_PEOPLE,
@@ -222,13 +227,11 @@ ATTENDED = Definition(
     "attended",
     _lazy("Attendances recorded"),
     _lazy("Times a person was recorded as attending a session held in the period."),
-    _attendances,
-    "session__activity",
-    lambda period: {
-        "n": Count("pk", filter=_attended_in(period) & Q(status=Attendance.Status.ATTENDED))
-    },
-    people_count,
+    _sessions,
+    "activity",
     _attended_in,
+    people_count,
+    _held_in,
 )
 USER_LED = Definition(
     "user_led",

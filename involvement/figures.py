@@ -158,7 +158,28 @@ def evaluate(
 ) -> dict[str, list[Figure]]:
     """{key: [Figure per period]} for the organisation, one activity or a set of its
     activities: one aggregate query per kind of row, whatever the number of periods."""
+    definitions = list(definitions)
+    raw = counts(
+        definitions,
+        organisation=organisation,
+        periods=periods,
+        activity=activity,
+        activity_ids=activity_ids,
+    )
     threshold = organisation.suppression_threshold
+    return {d.key: [d.finish(parts, threshold) for parts in raw[d.key]] for d in definitions}
+
+
+def counts(
+    definitions: Iterable[Definition],
+    *,
+    organisation: Organisation,
+    periods: list,
+    activity=None,
+    activity_ids: list[int] | None = None,
+) -> dict[str, list[dict[str, int]]]:
+    """{key: [{part: count} per period]}: what `evaluate` shows, before suppression, for
+    code that must still do sums with it (never for a page to print)."""
     definitions = list(definitions)
     results = {}
     for shared in _sharing_rows(definitions):
@@ -171,10 +192,7 @@ def evaluate(
         results |= rows.aggregate(**aggregates)
     return {
         d.key: [
-            d.finish(
-                {name: results[f"{d.key}__{name}_{index}"] or 0 for name in d.parts(period)},
-                threshold,
-            )
+            {name: results[f"{d.key}__{name}_{index}"] or 0 for name in d.parts(period)}
             for index, period in enumerate(periods)
         ]
         for d in definitions
