@@ -4,7 +4,7 @@ take, the loop figures, and what is overdue."""
 import statistics
 from collections import Counter
 
-from django.db.models import Count, DurationField, ExpressionWrapper, F, Q, QuerySet
+from django.db.models import DurationField, ExpressionWrapper, F, Q, QuerySet
 from django.db.models.functions import TruncDate
 from django.utils.translation import gettext as _
 
@@ -12,8 +12,8 @@ from activities.models import Activity
 from involvement.models import Organisation
 from involvement.suppression import suppress, suppress_share
 
+from ..figures import loop_counts
 from ..models import Contribution, FeedbackResponse, LoopPage
-from ..models.loop import overdue_rule
 from ..questions import BY_KEY
 from ..services.loop import COMMENT_FIELDS
 
@@ -101,19 +101,10 @@ def loop_figures_of(contributions: QuerySet, organisation: Organisation) -> dict
     """`loop_figures` for any set of the organisation's contributions (a report's period
     and activities). One grouped query, so the rows never leave the database: how many took
     each number of days to a response and to telling the person, with the other counts."""
-    named = Q(participant__isnull=False)
-    satisfied = Contribution.Satisfaction
     counted = ["total", "named", "rated", "fixed", "not_happy", "overdue"]
     rows = (
         contributions.values(to_respond=_days_to("responded_at"), to_tell=_days_to("told_at"))
-        .annotate(
-            total=Count("pk"),
-            named=Count("participant"),
-            rated=Count("pk", filter=named & ~Q(satisfied="")),
-            fixed=Count("pk", filter=named & Q(satisfied=satisfied.YES)),
-            not_happy=Count("pk", filter=named & Q(satisfied=satisfied.NO)),
-            overdue=Count("pk", filter=overdue_rule(organisation)),
-        )
+        .annotate(**loop_counts(organisation))
         .order_by()
     )
     counts, to_respond, to_tell = Counter(dict.fromkeys(counted, 0)), Counter(), Counter()
