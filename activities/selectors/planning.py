@@ -8,7 +8,6 @@ from django.utils.translation import gettext_lazy as _
 
 from involvement.figures import ALL_TIME, counts
 from involvement.models import Organisation, Role, User
-from involvement.permissions import scope
 
 from .. import figures
 from ..models import (
@@ -29,8 +28,10 @@ def lead_candidates(organisation: Organisation) -> QuerySet:
     ).order_by("full_name")
 
 
-def activities_for(request) -> QuerySet:
-    return scope(Activity.objects.all(), request).select_related(
+def activities_for(*, organisation: Organisation) -> QuerySet:
+    """The organisation's activities with what their lists show; views cut them to the
+    user's scope (`permissions.scope`, or `get_for_user` for one)."""
+    return Activity.objects.filter(organisation=organisation).select_related(
         "approach", "lead", "agreement__influence_level"
     )
 
@@ -74,9 +75,9 @@ class ActivityFilter(django_filters.FilterSet):
         return queryset.filter(Q(title__icontains=value) | Q(overview__icontains=value))
 
 
-def activity_detail_queryset(request) -> QuerySet:
+def activity_detail_queryset(*, organisation: Organisation) -> QuerySet:
     return (
-        activities_for(request)
+        activities_for(organisation=organisation)
         .select_related("created_by")
         .prefetch_related("aims", "agreement__participants", "staff_involved")
     )
@@ -100,9 +101,9 @@ def _counts_by(activities: QuerySet, field: str) -> dict:
     return dict(activities.values_list(field).annotate(n=Count("pk")).order_by())
 
 
-def organisation_overview(request) -> dict:
-    """Counts by status, approach and influence level: one grouped query each."""
-    activities = scope(Activity.objects.all(), request)
+def organisation_overview(*, activities: QuerySet) -> dict:
+    """Counts of `activities` (the user's scope of them) by status, approach and influence
+    level: one grouped query each."""
     by_status = _counts_by(activities, "status")
     by_approach = _counts_by(activities, "approach")
     by_level = _counts_by(activities, "agreement__influence_level")

@@ -19,7 +19,7 @@ from django.views.generic import (
     View,
 )
 
-from involvement.permissions import OrganisationPermissionMixin, get_for_user
+from involvement.permissions import OrganisationPermissionMixin, get_for_user, scope
 
 from .. import forms, selectors, services
 from ..models import Involvement, Participant, Session
@@ -33,7 +33,8 @@ class ParticipantListView(OrganisationPermissionMixin, ListView):
 
     def get_queryset(self):
         self.search = self.request.GET.get("q", "").strip()[:100]
-        return selectors.participants_for(self.request, self.search)
+        people = scope(Participant.objects.all(), self.request)
+        return selectors.participants_for(people=people, search=self.search)
 
     def get_context_data(self, **kwargs):
         query = urlencode({"q": self.search}) if self.search else ""
