@@ -186,9 +186,8 @@ def _feedback(activity_ids, questions) -> dict[int, dict]:
         aggregates[f"{question}_yes"] = Count("pk", filter=Q(**{question: Rating.YES}))
         aggregates[f"{question}_answered"] = Count("pk", filter=Q(**{f"{question}__in": ANSWERED}))
     rows = (
-        FeedbackResponse.objects.filter(
-            activity_id__in=activity_ids, status=FeedbackResponse.Status.SUBMITTED
-        )
+        FeedbackResponse.objects.submitted()
+        .filter(activity_id__in=activity_ids)
         .values("activity")
         .annotate(**aggregates)
         .order_by()

@@ -120,9 +120,7 @@ class InvolvementForm(GDSFormMixin, forms.ModelForm):
     def __init__(self, *args, activity, **kwargs):
         super().__init__(*args, **kwargs)
         self.activity = activity
-        people = Participant.objects.filter(
-            organisation=activity.organisation, erased_at__isnull=True
-        )
+        people = Participant.objects.filter(organisation=activity.organisation).not_erased()
         if self.instance.pk:
             # Shown, not changed; erased people too, so an anonymous row can still be ended.
             people = Participant.objects.filter(pk=self.instance.participant_id)

@@ -35,6 +35,19 @@ class AccessNeed(models.TextChoices):
     SCREEN_READER = "screen_reader", _("Documents that work with a screen reader")
 
 
+class ParticipantQuerySet(models.QuerySet):
+    def not_erased(self):
+        """People whose identity is still held (erased people still count in figures)."""
+        return self.filter(erased_at__isnull=True)
+
+    def involved_in(self, scope):
+        """People with a place in `scope`: one activity, or any activity of an organisation
+        (erased people included: their involvement still counts, anonymously)."""
+        if isinstance(scope, Organisation):
+            return self.filter(organisation=scope, involvements__isnull=False).distinct()
+        return self.filter(involvements__activity=scope)
+
+
 class Participant(TimeStamped):
     """A person with lived experience, by name or pseudonym; an account is optional."""
 
@@ -61,6 +74,8 @@ class Participant(TimeStamped):
         blank=True,
         related_name="participant_records",
     )
+
+    objects = ParticipantQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]

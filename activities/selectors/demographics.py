@@ -7,20 +7,19 @@ Only counts leave this module, suppressed with the organisation's threshold; nev
 from decimal import Decimal
 
 from django.db.models import Count, QuerySet
-from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from involvement.models import Organisation, User
-from involvement.suppression import SUPPRESSED, suppress, suppress_breakdown
+from involvement.figures import evaluate_one
+from involvement.models import Organisation
+from involvement.suppression import SUPPRESSED, suppress_breakdown
 
+from .. import figures
 from ..models import (
     DEMOGRAPHIC_FIELDS,
     AboutYou,
-    Involvement,
     Participant,
     PopulationGroup,
-    Session,
 )
 
 # A group this share of the population served, or more, is worth a "who is missing" prompt.
@@ -159,25 +158,20 @@ def range_of_people(
 
 
 def who_is_involved(organisation: Organisation) -> dict:
-    """Table 1's outputs for the whole organisation, as they may be shown: people involved
-    (erased people still count), staff involved, sessions held, how people came in (one per
-    place in an activity) and the range of people."""
-    threshold = organisation.suppression_threshold
-    involvements = Involvement.objects.filter(organisation=organisation)
-    came_in = dict(involvements.values_list("came_in").annotate(n=Count("pk")).order_by())
-    places, parts = suppress_breakdown(
-        sum(came_in.values()),
-        {value: came_in.get(value, 0) for value in Involvement.CameIn.values},
-        threshold,
-    )
-    involved = Participant.objects.filter(organisation=organisation, involvements__isnull=False)
-    staff = User.objects.filter(activities_involved_in__organisation=organisation)
-    sessions = Session.objects.filter(organisation=organisation, starts_at__lte=timezone.now())
+    """Table 1's outputs for the whole organisation at any time, as activities/figures.py
+    defines them and as they may be shown: people involved (distinct people; erased people
+    still count), staff involved, sessions held, places taken in activities, how the people
+    came in (invited, volunteered: distinct people, so someone who came in both ways is in
+    both) and the range of people."""
+    shown = evaluate_one(figures.WHO_IS_INVOLVED, organisation=organisation)
+    came_in = shown[figures.INVITED_VOLUNTEERED.key]
     return {
-        "people": suppress(involved.distinct().count(), threshold),
-        "staff": staff.distinct().count(),
-        "sessions_held": sessions.count(),
-        "places": places,
-        **parts,
-        "range": range_of_people(involved, organisation),
+        "people": shown[figures.USERS_INVOLVED.key].shown,
+        "staff": shown[figures.STAFF_INVOLVED.key].shown,
+        "sessions_held": shown[figures.EVENTS_HELD.key].shown,
+        "places": shown[figures.PLACES.key].shown,
+        "invited": came_in.parts["invited"],
+        "volunteered": came_in.parts["volunteered"],
+        "came_in": came_in,
+        "range": range_of_people(Participant.objects.involved_in(organisation), organisation),
     }

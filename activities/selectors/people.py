@@ -3,15 +3,12 @@
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
-from involvement.permissions import scope
-
 from ..models import Activity, Attendance, Involvement, Participant, Session
 
 
-def participants_for(request, search: str = "") -> QuerySet:
-    people = scope(Participant.objects.all(), request).annotate(
-        n_involvements=Count("involvements")
-    )
+def participants_for(*, people: QuerySet, search: str = "") -> QuerySet:
+    """`people` (the user's scope of them) with how many involvements each has, searched."""
+    people = people.annotate(n_involvements=Count("involvements"))
     if search:
         people = people.filter(Q(name__icontains=search) | Q(email__icontains=search))
     return people.order_by("name")

@@ -4,21 +4,18 @@ organisation overview and Table 1's at-a-glance figures."""
 import django_filters
 from django.core.paginator import Paginator
 from django.db.models import Count, Q, QuerySet
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from involvement.figures import ALL_TIME, counts
 from involvement.models import Organisation, Role, User
-from involvement.permissions import scope
-from involvement.suppression import suppress, suppress_breakdown
 
+from .. import figures
 from ..models import (
     Activity,
     AgreementEvent,
     Approach,
-    Attendance,
     DecisionLevel,
     InfluenceLevel,
-    Involvement,
     Session,
 )
 
@@ -31,8 +28,10 @@ def lead_candidates(organisation: Organisation) -> QuerySet:
     ).order_by("full_name")
 
 
-def activities_for(request) -> QuerySet:
-    return scope(Activity.objects.all(), request).select_related(
+def activities_for(*, organisation: Organisation) -> QuerySet:
+    """The organisation's activities with what their lists show; views cut them to the
+    user's scope (`permissions.scope`, or `get_for_user` for one)."""
+    return Activity.objects.filter(organisation=organisation).select_related(
         "approach", "lead", "agreement__influence_level"
     )
 
@@ -76,9 +75,9 @@ class ActivityFilter(django_filters.FilterSet):
         return queryset.filter(Q(title__icontains=value) | Q(overview__icontains=value))
 
 
-def activity_detail_queryset(request) -> QuerySet:
+def activity_detail_queryset(*, organisation: Organisation) -> QuerySet:
     return (
-        activities_for(request)
+        activities_for(organisation=organisation)
         .select_related("created_by")
         .prefetch_related("aims", "agreement__participants", "staff_involved")
     )
@@ -102,9 +101,9 @@ def _counts_by(activities: QuerySet, field: str) -> dict:
     return dict(activities.values_list(field).annotate(n=Count("pk")).order_by())
 
 
-def organisation_overview(request) -> dict:
-    """Counts by status, approach and influence level: one grouped query each."""
-    activities = scope(Activity.objects.all(), request)
+def organisation_overview(*, activities: QuerySet) -> dict:
+    """Counts of `activities` (the user's scope of them) by status, approach and influence
+    level: one grouped query each."""
     by_status = _counts_by(activities, "status")
     by_approach = _counts_by(activities, "approach")
     by_level = _counts_by(activities, "agreement__influence_level")
@@ -134,44 +133,47 @@ class IdsFirstPaginator(Paginator):
         return page
 
 
-def activity_at_a_glance(activity: Activity) -> dict:
-    """Table 1's outputs for one activity: who is involved, how they came in, staff involved,
-    sessions held.
-
-    Counts, not people: the template suppresses the small ones.
-    """
-    came_in = dict(
-        Involvement.objects.filter(activity=activity)
-        .values_list("came_in")
-        .annotate(n=Count("pk"))
-        .order_by()
+def _at_a_glance_counts(activity: Activity) -> dict[str, dict[str, int]]:
+    # Only the organisation's pk is needed to scope the rows: no query for the row itself.
+    organisation = Organisation(pk=activity.organisation_id)
+    raw = counts(
+        figures.AT_A_GLANCE, organisation=organisation, periods=[ALL_TIME], activity=activity
     )
-    sessions = Session.objects.filter(activity=activity)
+    return {key: by_period[0] for key, by_period in raw.items()}
+
+
+def activity_at_a_glance(activity: Activity) -> dict:
+    """Table 1's outputs for one activity, as activities/figures.py defines them: who is
+    involved, how they came in, staff involved, sessions held, attendances.
+
+    Counts, not people: `activity_at_a_glance_shown` hides the small ones."""
+    raw = _at_a_glance_counts(activity)
+    return _glance(raw)
+
+
+def _glance(raw: dict) -> dict:
+    came_in = raw[figures.INVITED_VOLUNTEERED.key]
     return {
-        "people": sum(came_in.values()),
-        # Free when the activity came with its staff prefetched (activity_detail_queryset).
-        "staff": activity.staff_involved.count(),
-        "invited": came_in.get(Involvement.CameIn.INVITED, 0),
-        "volunteered": came_in.get(Involvement.CameIn.VOLUNTEERED, 0),
-        "sessions_held": sessions.filter(starts_at__lte=timezone.now()).count(),
-        "attended": Attendance.objects.filter(
-            session__activity=activity, status=Attendance.Status.ATTENDED
-        ).count(),
+        "people": raw[figures.USERS_INVOLVED.key]["n"],
+        "staff": raw[figures.STAFF_INVOLVED.key]["n"],
+        "invited": came_in["invited"],
+        "volunteered": came_in["volunteered"],
+        "sessions_held": raw[figures.EVENTS_HELD.key]["n"],
+        "attended": raw[figures.ATTENDED.key]["n"],
     }
 
 
 def activity_at_a_glance_shown(activity: Activity, threshold: int) -> dict:
-    """The at-a-glance counts as they may be shown, small numbers hidden, including any that
-    could be worked out from the total by subtraction."""
-    counts = activity_at_a_glance(activity)
-    people, parts = suppress_breakdown(
-        counts["people"],
-        {"invited": counts["invited"], "volunteered": counts["volunteered"]},
-        threshold,
-    )
+    """The at-a-glance figures as they may be shown, small numbers hidden, including any
+    that could be worked out from the total by subtraction (each figure's own rule)."""
+    raw = _at_a_glance_counts(activity)
+    shown = {d.key: d.finish(raw[d.key], threshold) for d in figures.AT_A_GLANCE}
+    came_in = shown[figures.INVITED_VOLUNTEERED.key]
     return {
-        **counts,
-        **parts,
-        "people": people,
-        "attended": suppress(counts["attended"], threshold),
+        **_glance(raw),
+        "people": shown[figures.USERS_INVOLVED.key].shown,
+        "invited": came_in.parts["invited"],
+        "volunteered": came_in.parts["volunteered"],
+        "came_in": came_in,
+        "attended": shown[figures.ATTENDED.key].shown,
     }

@@ -17,7 +17,7 @@ from django.views.generic import (
     UpdateView,
 )
 
-from involvement.permissions import OrganisationPermissionMixin, get_for_user
+from involvement.permissions import OrganisationPermissionMixin, get_for_user, scope
 
 from .. import forms, selectors, services
 from ..models import Involvement, Participant, Session
@@ -31,7 +31,8 @@ class ParticipantListView(OrganisationPermissionMixin, ListView):
 
     def get_queryset(self):
         self.search = self.request.GET.get("q", "").strip()[:100]
-        return selectors.participants_for(self.request, self.search)
+        people = scope(Participant.objects.all(), self.request)
+        return selectors.participants_for(people=people, search=self.search)
 
     def get_context_data(self, **kwargs):
         query = urlencode({"q": self.search}) if self.search else ""
@@ -45,7 +46,7 @@ class ParticipantObjectMixin:
     def get_object(self, queryset=None):
         people = Participant.objects.select_related("organisation")
         if not self.include_erased:
-            people = people.filter(erased_at__isnull=True)
+            people = people.not_erased()
         return get_for_user(self.request, people, self.permission_required, pk=self.kwargs["pk"])
 
 

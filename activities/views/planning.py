@@ -16,10 +16,10 @@ from django.views.generic import (
     UpdateView,
 )
 
-from involvement.permissions import OrganisationPermissionMixin, can, get_for_user
+from involvement.permissions import OrganisationPermissionMixin, can, get_for_user, scope
 
 from .. import forms, selectors, services
-from ..models import AccessibilityCheck, Agreement, Participant, Session
+from ..models import AccessibilityCheck, Activity, Agreement, Participant, Session
 
 
 class ActivityListView(OrganisationPermissionMixin, ListView):
@@ -31,7 +31,9 @@ class ActivityListView(OrganisationPermissionMixin, ListView):
     def get_queryset(self):
         self.filterset = selectors.ActivityFilter(
             self.request.GET or None,
-            queryset=selectors.activities_for(self.request),
+            queryset=scope(
+                selectors.activities_for(organisation=self.request.organisation), self.request
+            ),
             organisation=self.request.organisation,
         )
         return self.filterset.qs
@@ -47,7 +49,9 @@ class ActivityOverviewView(OrganisationPermissionMixin, TemplateView):
     template_name = "activities/activity_overview.html"
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(**selectors.organisation_overview(self.request), **kwargs)
+        activities = scope(Activity.objects.all(), self.request)
+        overview = selectors.organisation_overview(activities=activities)
+        return super().get_context_data(**overview, **kwargs)
 
 
 class ActivityFormMixin:
@@ -82,7 +86,7 @@ class ActivityObjectMixin:
     def get_activity(self, action):
         return get_for_user(
             self.request,
-            selectors.activity_detail_queryset(self.request),
+            selectors.activity_detail_queryset(organisation=self.request.organisation),
             action,
             pk=self.kwargs["pk"],
         )
@@ -135,7 +139,8 @@ class ActivityUpdateView(
 @require_POST
 @login_required
 def activity_transition(request, pk):
-    activity = get_for_user(request, selectors.activities_for(request), "activities.change", pk=pk)
+    activities = selectors.activities_for(organisation=request.organisation)
+    activity = get_for_user(request, activities, "activities.change", pk=pk)
     form = forms.TransitionForm(request.POST)
     try:
         if not form.is_valid():

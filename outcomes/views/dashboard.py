@@ -80,7 +80,7 @@ class FigureDetailView(OrganisationPermissionMixin, TemplateView):
         context = {
             "key": key,
             "name": measure.name if measure else key,
-            "how": selectors.SPECS[key].how,
+            "how": selectors.SPECS[key].explanation,
             "figure": figure,
             "period": period,
             "choices": reversed(quarters_ending(current, CHOOSABLE_QUARTERS)),

@@ -28,7 +28,7 @@ class TrainingCreateView(OrganisationPermissionMixin, FormView):
     template_name = "outcomes/training_form.html"
 
     def get_form(self, form_class=None):
-        people = scope(Participant.objects.filter(erased_at__isnull=True), self.request)
+        people = scope(Participant.objects.not_erased(), self.request)
         return TrainingRecordForm(**self.get_form_kwargs(), participants=people)
 
     def form_valid(self, form):

@@ -86,6 +86,12 @@ class FeedbackLink(PersonalLink):
         return f"Link for {self.request} until {self.expires_at:%Y-%m-%d}"
 
 
+class FeedbackResponseQuerySet(models.QuerySet):
+    def submitted(self):
+        """Answers the person has sent (drafts are theirs until then and count nowhere)."""
+        return self.filter(status=FeedbackResponse.Status.SUBMITTED)
+
+
 class FeedbackResponse(TimeStamped):
     """One person's answers about one activity: a draft until they send it."""
 
@@ -129,6 +135,8 @@ class FeedbackResponse(TimeStamped):
     # Whether their words may be quoted, without their name, in reports (None: not asked).
     may_quote = models.BooleanField(_("words may be quoted in reports"), null=True)
     submitted_at = models.DateTimeField(null=True, blank=True)
+
+    objects = FeedbackResponseQuerySet.as_manager()
 
     class Meta:
         ordering = ["-submitted_at"]

@@ -1,12 +1,14 @@
 """Closing the loop: what the people involved asked for ("you said") and what the
 organisation did about it ("we did")."""
 
+import datetime
 import secrets
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import BooleanField, ExpressionWrapper, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -14,6 +16,30 @@ from activities.models import Activity, ContactRoute, Participant
 from involvement.models import Organisation, PersonalLink, TimeStamped
 
 from .feedback import FeedbackResponse
+
+
+def overdue_since(organisation: Organisation, today: datetime.date | None = None) -> datetime.date:
+    """Contributions raised before this day with no response are overdue."""
+    today = today or timezone.localdate()
+    return today - timedelta(days=organisation.response_days)
+
+
+def overdue_rule(organisation: Organisation) -> Q:
+    """The one overdue rule: still waiting for a response after the organisation's days
+    to respond (every count, list and tag of what is overdue uses it)."""
+    return Q(status=Contribution.Status.OPEN, raised_on__lt=overdue_since(organisation))
+
+
+class ContributionQuerySet(models.QuerySet):
+    def overdue(self, organisation: Organisation):
+        """The organisation's contributions overdue for a response."""
+        return self.filter(overdue_rule(organisation), organisation=organisation)
+
+    def with_is_overdue(self, organisation: Organisation):
+        """Each contribution with `is_overdue`, for the page to read rather than work out."""
+        return self.annotate(
+            is_overdue=ExpressionWrapper(overdue_rule(organisation), output_field=BooleanField())
+        )
 
 
 class Contribution(TimeStamped):
@@ -100,6 +126,8 @@ class Contribution(TimeStamped):
     rated_at = models.DateTimeField(null=True, blank=True)
     # The hidden key the add form carries, so a double submit finds the first contribution.
     submission_key = models.UUIDField(null=True, blank=True, editable=False)
+
+    objects = ContributionQuerySet.as_manager()
 
     class Meta:
         ordering = ["-raised_on", "-pk"]

@@ -2,6 +2,7 @@
 influence gap (influence.py), closing the loop (loop.py), one person's part for their export
 (people.py), and the overview's figures kept in the cache (cached.py)."""
 
+from ..models.loop import overdue_since
 from .cached import overview_figures
 from .feedback import (
     feedback_people,
@@ -20,7 +21,6 @@ from .loop import (
     loop_figures_of,
     loop_figures_shown,
     overdue,
-    overdue_since,
     published_loop_page,
 )
 from .markers import activity_checklist, markers_of, organisation_ratings

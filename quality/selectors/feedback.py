@@ -78,8 +78,8 @@ def response_rate(activity: Activity, session: Session | None = None) -> dict:
 def feedback_results(activity: Activity, threshold: int, session: Session | None = None) -> dict:
     """Each question's answers counted in one query, small counts hidden, and the comments
     (names only where people agreed to be named)."""
-    submitted = FeedbackResponse.objects.filter(
-        activity=activity, request__session=session, status=FeedbackResponse.Status.SUBMITTED
+    submitted = FeedbackResponse.objects.submitted().filter(
+        activity=activity, request__session=session
     )
     aggregates = {"total": Count("pk")}
     questions = [q for q in QUESTIONS if q.key in RATING_KEYS or q.kind == SAY]
@@ -143,9 +143,8 @@ def not_answered(activity: Activity, session: Session | None = None) -> list:
 
 
 def has_answered(activity: Activity, participant, session: Session | None = None) -> bool:
-    return FeedbackResponse.objects.filter(
-        activity=activity,
-        request__participant=participant,
-        request__session=session,
-        status=FeedbackResponse.Status.SUBMITTED,
-    ).exists()
+    return (
+        FeedbackResponse.objects.submitted()
+        .filter(activity=activity, request__participant=participant, request__session=session)
+        .exists()
+    )

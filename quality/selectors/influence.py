@@ -76,9 +76,8 @@ def _say_counts(activity_ids, ladder) -> dict[int, dict[str, int]]:
     counts: dict[int, dict[str, int]] = defaultdict(dict)
     per_rung = {f"say_{level.key}": Count("pk", filter=Q(say=level.key)) for level in ladder}
     rows = (
-        FeedbackResponse.objects.filter(
-            activity_id__in=activity_ids, status=FeedbackResponse.Status.SUBMITTED
-        )
+        FeedbackResponse.objects.submitted()
+        .filter(activity_id__in=activity_ids)
         .values("activity")
         .annotate(**per_rung)
         .order_by()

@@ -1,27 +1,29 @@
 """Reads for closing the loop: an activity's contributions, feedback comments still to
 take, the loop figures, and what is overdue."""
 
-import datetime
 import statistics
 from collections import Counter
 
-from django.db.models import Count, DurationField, ExpressionWrapper, F, Q, QuerySet
+from django.db.models import DurationField, ExpressionWrapper, F, Q, QuerySet
 from django.db.models.functions import TruncDate
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from activities.models import Activity
 from involvement.models import Organisation
 from involvement.suppression import suppress, suppress_share
 
+from ..figures import loop_counts
 from ..models import Contribution, FeedbackResponse, LoopPage
 from ..questions import BY_KEY
 from ..services.loop import COMMENT_FIELDS
 
 
-def contributions_of(activity: Activity) -> QuerySet:
-    return Contribution.objects.filter(activity=activity).select_related(
-        "participant", "responded_by"
+def contributions_of(activity: Activity, *, organisation: Organisation) -> QuerySet:
+    """The activity's contributions, each with `is_overdue` for its tag."""
+    return (
+        Contribution.objects.filter(activity=activity)
+        .with_is_overdue(organisation)
+        .select_related("participant", "responded_by")
     )
 
 
@@ -36,7 +38,8 @@ def comments_to_take(activity: Activity) -> list[dict]:
     for field in COMMENT_FIELDS:
         has_words |= ~Q(**{field: ""})
     responses = (
-        FeedbackResponse.objects.filter(activity=activity, status=FeedbackResponse.Status.SUBMITTED)
+        FeedbackResponse.objects.submitted()
+        .filter(activity=activity)
         .filter(has_words)
         .select_related("request__participant")
         .order_by("-submitted_at", "-pk")
@@ -59,19 +62,9 @@ def comments_to_take(activity: Activity) -> list[dict]:
     return comments
 
 
-def overdue_since(organisation: Organisation, today: datetime.date | None = None) -> datetime.date:
-    """Contributions raised before this day with no response are overdue."""
-    today = today or timezone.localdate()
-    return today - datetime.timedelta(days=organisation.response_days)
-
-
 def overdue(organisation: Organisation) -> QuerySet:
     return (
-        Contribution.objects.filter(
-            organisation=organisation,
-            status=Contribution.Status.OPEN,
-            raised_on__lt=overdue_since(organisation),
-        )
+        Contribution.objects.overdue(organisation)
         .select_related("activity")
         .order_by("raised_on", "pk")
     )
@@ -108,24 +101,10 @@ def loop_figures_of(contributions: QuerySet, organisation: Organisation) -> dict
     """`loop_figures` for any set of the organisation's contributions (a report's period
     and activities). One grouped query, so the rows never leave the database: how many took
     each number of days to a response and to telling the person, with the other counts."""
-    named = Q(participant__isnull=False)
-    satisfied = Contribution.Satisfaction
     counted = ["total", "named", "rated", "fixed", "not_happy", "overdue"]
     rows = (
         contributions.values(to_respond=_days_to("responded_at"), to_tell=_days_to("told_at"))
-        .annotate(
-            total=Count("pk"),
-            named=Count("participant"),
-            rated=Count("pk", filter=named & ~Q(satisfied="")),
-            fixed=Count("pk", filter=named & Q(satisfied=satisfied.YES)),
-            not_happy=Count("pk", filter=named & Q(satisfied=satisfied.NO)),
-            overdue=Count(
-                "pk",
-                filter=Q(
-                    status=Contribution.Status.OPEN, raised_on__lt=overdue_since(organisation)
-                ),
-            ),
-        )
+        .annotate(**loop_counts(organisation))
         .order_by()
     )
     counts, to_respond, to_tell = Counter(dict.fromkeys(counted, 0)), Counter(), Counter()

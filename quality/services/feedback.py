@@ -50,9 +50,9 @@ def feedback_request_send(
     ]
     # Nobody who has already answered is asked again.
     answered = set(
-        FeedbackResponse.objects.filter(
-            request__in=requests, status=FeedbackResponse.Status.SUBMITTED
-        ).values_list("request_id", flat=True)
+        FeedbackResponse.objects.submitted()
+        .filter(request__in=requests)
+        .values_list("request_id", flat=True)
     )
     requests = [r for r in requests if r.pk not in answered]
     _queue_emails(requests, send_feedback_link)

@@ -38,12 +38,11 @@ class ContributionListView(ActivityLoopMixin, TemplateView):
         organisation = self.request.organisation
         page = getattr(self.activity, "loop_page", None)
         return super().get_context_data(
-            contributions=selectors.contributions_of(self.activity),
+            contributions=selectors.contributions_of(self.activity, organisation=organisation),
             comments=selectors.comments_to_take(self.activity),
             figures=selectors.loop_figures(organisation, self.activity),
             published=bool(page and page.published_at),
             loop_page=page,
-            overdue_before=selectors.overdue_since(organisation),
             **kwargs,
         )
 
@@ -53,9 +52,7 @@ class ContributionCreateView(ActivityLoopMixin, FormView):
     template_name = "quality/contribution_form.html"
 
     def get_form(self, form_class=None):
-        people = Participant.objects.filter(
-            involvements__activity=self.activity, erased_at__isnull=True
-        ).distinct()
+        people = Participant.objects.involved_in(self.activity).not_erased()
         return ContributionForm(**self.get_form_kwargs(), participants=people)
 
     def form_valid(self, form):

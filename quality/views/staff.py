@@ -86,9 +86,7 @@ class FeedbackSendView(ActivityFeedbackMixin, FormView):
     template_name = "quality/feedback_send.html"
 
     def get_form_kwargs(self):
-        people = Participant.objects.filter(
-            involvements__activity=self.activity, erased_at__isnull=True
-        ).exclude(email="")
+        people = Participant.objects.involved_in(self.activity).not_erased().exclude(email="")
         return {**super().get_form_kwargs(), "people": people}
 
     def form_valid(self, form):
@@ -185,9 +183,7 @@ class PersonFeedbackMixin(ActivityFeedbackMixin):
         super().fetch_objects()
         self.participant = get_for_user(
             self.request,
-            Participant.objects.filter(
-                involvements__activity=self.activity, erased_at__isnull=True
-            ),
+            Participant.objects.involved_in(self.activity).not_erased(),
             self.permission_required,
             pk=self.kwargs["participant_pk"],
         )

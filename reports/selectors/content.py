@@ -11,14 +11,15 @@ from collections import Counter
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from activities.models import Activity, Involvement, Participant, Session
+from activities import figures as activity_figures
+from activities.models import Activity, Involvement, Participant
 from activities.selectors.demographics import range_of_people
+from involvement.figures import Span, evaluate_one
 from involvement.models import OrganisationLogo
-from involvement.suppression import suppress, suppress_share
 from outcomes.periods import quarter_of, quarters_ending
 from outcomes.selectors.dashboard import TREND_QUARTERS, outcomes_dashboard
+from quality import figures as quality_figures
 from quality import rating
-from quality.models import FeedbackResponse, Rating
 from quality.selectors import influence_flags, organisation_ratings
 
 from ..models import Report
@@ -56,25 +57,25 @@ def _people(activity_ids: list[int], window: Window):
     return Participant.objects.filter(pk__in=places.values("participant_id"))
 
 
+# The summary's figures, as activities/ and quality/figures.py define them.
+KEY_FIGURES = {
+    "sessions": activity_figures.EVENTS_HELD,
+    "people": activity_figures.USERS_INVOLVED,
+    "answers": quality_figures.GAVE_FEEDBACK,
+    "felt_valued": quality_figures.FELT_VALUED,
+}
+
+
 def _key_numbers(organisation, activity_ids: list[int], window: Window) -> dict:
-    start, end = window
-    threshold = organisation.suppression_threshold
-    answers = FeedbackResponse.objects.filter(
-        activity_id__in=activity_ids,
-        status=FeedbackResponse.Status.SUBMITTED,
-        submitted_at__date__range=window,
+    figures = evaluate_one(
+        KEY_FIGURES.values(),
+        organisation=organisation,
+        period=Span(*window),
+        activity_ids=activity_ids,
     )
-    valued = answers.filter(felt_valued__in=[Rating.YES, Rating.PARTLY, Rating.NO])
-    yes = valued.filter(felt_valued=Rating.YES).count()
     return {
         "activities": len(activity_ids),
-        "sessions": Session.objects.filter(
-            activity_id__in=activity_ids, starts_at__date__range=(start, end)
-        ).count(),
-        "people": suppress(_people(activity_ids, window).count(), threshold),
-        # People, not answers: someone asked about two activities counts once.
-        "answers": suppress(answers.values("request__participant").distinct().count(), threshold),
-        "felt_valued": suppress_share(yes, valued.count(), threshold),
+        **{name: figures[definition.key].shown for name, definition in KEY_FIGURES.items()},
     }
 
 

@@ -22,12 +22,15 @@ class Quote:
 
 
 def voices(activity_ids: list[int], window) -> list[Quote]:
-    answers = FeedbackResponse.objects.filter(
-        activity_id__in=activity_ids,
-        status=FeedbackResponse.Status.SUBMITTED,
-        submitted_at__date__range=window,
-        may_quote=True,
-    ).values_list("pk", *FIELDS)
+    answers = (
+        FeedbackResponse.objects.submitted()
+        .filter(
+            activity_id__in=activity_ids,
+            submitted_at__date__range=window,
+            may_quote=True,
+        )
+        .values_list("pk", *FIELDS)
+    )
     quotes: dict[str, set[str]] = {}
     for pk, *texts in answers:
         for text in texts:

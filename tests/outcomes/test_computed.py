@@ -2,6 +2,7 @@
 `world`, `feedback` and `finished` fixtures), with small numbers hidden."""
 
 import datetime
+import re
 
 import pytest
 from django.db import connection
@@ -94,7 +95,7 @@ def test_invited_compared_to_volunteered_is_the_share_invited(world, quarters):
     ][Q1]
     # Invited: p1 p2 p3 p4 p13; volunteered: p5 p6 p7 p8 p9 p11. 5 of 11 is 45%.
     assert (figure.shown, figure.value) == (45, 45)
-    assert figure.detail == "5 invited, 6 volunteered"
+    assert figure.detail == "5 invited, 6 volunteered, of 11 people"
 
 
 def test_invited_compared_to_volunteered_hides_both_when_one_is_small(db):
@@ -110,8 +111,9 @@ def test_invited_compared_to_volunteered_hides_both_when_one_is_small(db):
     ]
     # 3 volunteered is hidden, and 10 too, or 13 - 10 would give it away; so is the share.
     assert (figure.shown, figure.value) == ("*", None)
-    assert figure.detail == "* invited, * volunteered"
-    assert "10" not in figure.detail and "3" not in figure.detail
+    assert figure.detail == "* invited, * volunteered, of 13 people"
+    # The people involved (13) are shown, as "users involved" shows them.
+    assert "10" not in figure.detail and not re.search(r"\b3\b", figure.detail)
 
 
 def test_invited_compared_to_volunteered_says_when_nobody_is_involved(db):

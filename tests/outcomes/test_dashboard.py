@@ -64,7 +64,7 @@ def test_the_dashboard_shows_the_figures_counted_by_hand(client_for, trustee, wo
         "* (too few to show)",
     ]
     invited = table[f"Whether users are invited compared to volunteered {COMPUTED}"]
-    assert invited[3] == "45% (5 invited, 6 volunteered)"
+    assert invited[3] == "45% (5 invited, 6 volunteered, of 11 people)"
     assert table[f"Number of users completing training {COMPUTED}"][2:4] == [
         "* (too few to show)",
         "5",
