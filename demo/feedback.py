@@ -45,9 +45,7 @@ def ensure_demo_feedback(people: dict[str, User]) -> int:
             participant = _involved(activity, asked["name"])
             if participant is not None:
                 _ask(activity, participant, asked["channel"], asked["outcome"], staff, number)
-    return FeedbackResponse.objects.filter(
-        organisation=organisation, status=FeedbackResponse.Status.SUBMITTED
-    ).count()
+    return FeedbackResponse.objects.submitted().filter(organisation=organisation).count()
 
 
 def demo_feedback_link(people: dict[str, User]) -> str | None:
@@ -80,18 +78,11 @@ def _activity(organisation, title) -> Activity | None:
 
 
 def _involved(activity, name) -> Participant | None:
-    return Participant.objects.filter(
-        organisation=activity.organisation,
-        name=name,
-        involvements__activity=activity,
-        erased_at__isnull=True,
-    ).first()
+    return Participant.objects.involved_in(activity).not_erased().filter(name=name).first()
 
 
 def _submitted(request) -> bool:
-    return FeedbackResponse.objects.filter(
-        request=request, status=FeedbackResponse.Status.SUBMITTED
-    ).exists()
+    return FeedbackResponse.objects.submitted().filter(request=request).exists()
 
 
 def _ask(activity, participant, channel, outcome, staff, number) -> None:

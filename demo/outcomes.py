@@ -200,9 +200,11 @@ def _self_reports_add(activity: Activity) -> None:
     )
     if not uses:
         return
-    responses = FeedbackResponse.objects.filter(
-        activity=activity, status=FeedbackResponse.Status.SUBMITTED
-    ).select_related("request__participant")
+    responses = (
+        FeedbackResponse.objects.submitted()
+        .filter(activity=activity)
+        .select_related("request__participant")
+    )
     for response in responses:
         name = response.request.participant.name
         answers = {}
@@ -221,9 +223,7 @@ def _training_ensure(organisation: Organisation, quarters: list[Period], staff: 
     today = timezone.localdate()
     for course, ago, names in TRAINING:
         period = quarters[-1 - ago]
-        people = Participant.objects.filter(
-            organisation=organisation, name__in=names, erased_at__isnull=True
-        )
+        people = Participant.objects.not_erased().filter(organisation=organisation, name__in=names)
         for number, person in enumerate(people.order_by("name")):
             day = min(period.start + datetime.timedelta(days=20 + number * 3), period.end, today)
             services.training_record_add(

@@ -118,11 +118,8 @@ def _loop_ensure(activity: Activity, staff: User) -> None:
         _respond(contribution, said["response"], staff)
     for taken in TAKEN_FROM_FEEDBACK:
         answer = (
-            FeedbackResponse.objects.filter(
-                activity=activity,
-                request__participant__name=taken["name"],
-                status=FeedbackResponse.Status.SUBMITTED,
-            )
+            FeedbackResponse.objects.submitted()
+            .filter(activity=activity, request__participant__name=taken["name"])
             .exclude(**{taken["field"]: ""})
             .first()
         )
@@ -136,12 +133,7 @@ def _loop_ensure(activity: Activity, staff: User) -> None:
 
 
 def _involved(activity: Activity, name: str) -> Participant | None:
-    return Participant.objects.filter(
-        organisation=activity.organisation,
-        name=name,
-        involvements__activity=activity,
-        erased_at__isnull=True,
-    ).first()
+    return Participant.objects.involved_in(activity).not_erased().filter(name=name).first()
 
 
 def _respond(contribution: Contribution, response: dict | None, staff: User) -> None:
