@@ -184,12 +184,7 @@ def counts(
     results = {}
     for shared in _sharing_rows(definitions):
         rows = scoped_rows(shared[0], organisation, periods, activity, activity_ids)
-        aggregates = {}
-        for definition in shared:
-            for index, period in enumerate(periods):
-                for name, expression in definition.parts(period).items():
-                    aggregates[f"{definition.key}__{name}_{index}"] = expression
-        results |= rows.aggregate(**aggregates)
+        results |= _aggregate_once(rows, shared, periods)
     return {
         d.key: [
             {name: results[f"{d.key}__{name}_{index}"] or 0 for name in d.parts(period)}
@@ -197,6 +192,20 @@ def counts(
         ]
         for d in definitions
     }
+
+
+def _aggregate_once(rows: QuerySet, shared: list[Definition], periods: list) -> dict:
+    """The parts of definitions sharing `rows`, in one query; a part two definitions
+    both need (people involved is also what invited compared to volunteered is out of)
+    is worked out once, as counting distinct people is the costly part."""
+    alias_of, aggregates = {}, {}
+    for definition in shared:
+        for index, period in enumerate(periods):
+            for name, expression in definition.parts(period).items():
+                key = f"{definition.key}__{name}_{index}"
+                alias_of[key] = aggregates.setdefault(expression, key)
+    values = rows.aggregate(**{alias: expression for expression, alias in aggregates.items()})
+    return {key: values[alias] for key, alias in alias_of.items()}
 
 
 def evaluate_one(definitions: Iterable[Definition], **scope) -> dict[str, Figure]:

@@ -44,6 +44,12 @@ def _met_peers_in(period) -> Q:
     return _sent_in(period) & Q(met_peers=Rating.YES)
 
 
+def _people_answering(organisation):
+    # The same rows as _submitted: saying the requests' organisation too lets PostgreSQL
+    # read only this organisation's requests when it looks up whose answer each one is.
+    return _submitted(organisation).filter(request__organisation=organisation)
+
+
 def _answers_of_people(filter_for):
     return lambda period: {
         "n": Count("request__participant", distinct=True, filter=filter_for(period))
@@ -91,7 +97,7 @@ MET_PEERS = Definition(
         "People whose feedback sent in the period answered “I met other people with "
         "experiences like mine” with Yes."
     ),
-    _submitted,
+    _people_answering,
     "activity",
     _answers_of_people(_met_peers_in),
     people_count,
@@ -104,7 +110,7 @@ GAVE_FEEDBACK = Definition(
         "People who sent feedback in the period. People, not answers: someone asked about "
         "two activities counts once."
     ),
-    _submitted,
+    _people_answering,
     "activity",
     _answers_of_people(_sent_in),
     people_count,
