@@ -24,7 +24,6 @@ from .models import (
     PopulationGroup,
     Session,
 )
-from .signals import participant_erasing
 
 
 def activity_create(
@@ -261,10 +260,8 @@ def participant_record_erase(*, participant: Participant) -> Participant:
     """Remove a person's identity and everything personal this app holds, keeping their
     involvement and attendance as anonymous rows so counts stay true. Agreement history names
     people through rows, so it shows the erased label from now on. Their "about you" answers
-    go. Apps above this one hear of it first (`participant_erasing`), in the same transaction;
-    the whole erasure, across the apps, is the participant app's `participant_erase`."""
+    go. The whole erasure, across the apps, is the participant app's `participant_erase`."""
     participant = Participant.objects.select_for_update().get(pk=participant.pk)
-    participant_erasing.send(sender=Participant, participant=participant)
     for field, value in ERASED_FIELDS.items():
         setattr(participant, field, value)
     participant.name = _("Erased person %(n)s") % {"n": participant.pk}

@@ -38,7 +38,8 @@ def _sources_of(participant: Participant) -> set[str]:
 @transaction.atomic
 def erase_from_reports(*, participant: Participant) -> int:
     """Take `participant`'s words out of their organisation's stored reports, before their
-    words are blanked (`participant_erasing`). Returns how many documents changed."""
+    words are blanked (participant.services.participant_erase calls it first). Returns how
+    many documents changed."""
     sources = _sources_of(participant)
     if not sources:
         return 0

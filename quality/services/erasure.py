@@ -14,7 +14,7 @@ from ..models import Contribution, FeedbackLink, FeedbackRequest, FeedbackRespon
 @transaction.atomic
 def feedback_erase_for(*, participant: Participant) -> None:
     """Their feedback ratings stay as anonymous aggregates, without their words; no link may
-    reach them again, and what they asked for stays unnamed (contributions_erase_for)."""
+    reach them again."""
     FeedbackResponse.objects.filter(request__participant=participant).update(
         what_was_good="", do_differently="", anything_else="", anonymous=True
     )
@@ -27,7 +27,6 @@ def feedback_erase_for(*, participant: Participant) -> None:
         email_queued_at=None, email_error=""
     )
     FeedbackLink.objects.filter(request__participant=participant).delete()
-    contributions_erase_for(participant=participant)
 
 
 @transaction.atomic
