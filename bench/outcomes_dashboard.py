@@ -512,7 +512,7 @@ def _time_page(visitor, requests: int, name: str, *, cold: bool, issue_name: str
     samples = harness.timed(partial(visitor.get, URL), requests, before_each=again)
     harness.say(f"{name}_requests", requests, "requests")
     harness.say_times(name, samples)
-    # The line issue 12's target is written against (p95 < 300 ms at full size).
+    # The goal is written against this line: a p95 under 300 ms at full size.
     harness.say(f"{issue_name} p95", f"{harness.p95(samples):.0f}", "ms")
 
 

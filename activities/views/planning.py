@@ -117,7 +117,7 @@ class ActivityDetailView(OrganisationPermissionMixin, ActivityObjectMixin, Detai
     def people_range(self, activity) -> dict | None:
         if not can(self.request, "involvement.view"):
             return None
-        involved = Participant.objects.filter(involvements__activity=activity)
+        involved = Participant.objects.involved_in(activity)
         return selectors.range_of_people(involved, self.request.organisation, compare=False)
 
 

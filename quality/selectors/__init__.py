@@ -2,7 +2,6 @@
 influence gap (influence.py), closing the loop (loop.py), one person's part for their export
 (people.py), and the overview's figures kept in the cache (cached.py)."""
 
-from ..models.loop import overdue_since
 from .cached import overview_figures
 from .feedback import (
     feedback_people,
@@ -34,7 +33,6 @@ __all__ = [
     "loop_figures_of",
     "loop_figures_shown",
     "overdue",
-    "overdue_since",
     "published_loop_page",
     "activity_checklist",
     "feedback_export_for",
