@@ -63,7 +63,7 @@ def about_you(request, pk):
     else:
         form = AboutYouForm(organisation=organisation)
     context = page_context(request, feedback_request, form=form)
-    return render(request, "quality/about_you.html", context)
+    return render(request, "participant/about_you.html", context)
 
 
 def _kept(request, feedback_request, *, easy: bool):
@@ -85,9 +85,9 @@ def _kept(request, feedback_request, *, easy: bool):
         context = page_context(
             request, feedback_request, form=form, field=form["choice"], kept=True
         )
-        return render(request, "quality/about_you_easy.html", context)
+        return render(request, "participant/about_you_easy.html", context)
     context = page_context(request, feedback_request, form=form, kept=True)
-    return render(request, "quality/about_you.html", context)
+    return render(request, "participant/about_you.html", context)
 
 
 @private
@@ -124,7 +124,7 @@ def about_you_easy(request, pk, step):
         return redirect("participant:about-you-easy", pk=pk, step=step + 1)
     return render(
         request,
-        "quality/about_you_easy.html",
+        "participant/about_you_easy.html",
         page_context(request, feedback_request, form=form, field=form[name], step=step, steps=5),
     )
 
@@ -148,4 +148,4 @@ def _consent_step(request, feedback_request):
         steps=5,
         wording=wording,
     )
-    return render(request, "quality/about_you_easy.html", context)
+    return render(request, "participant/about_you_easy.html", context)

@@ -150,4 +150,4 @@ def remember_easy_read(request, response, easy: bool):
 
 
 def link_not_working(request, status=404, kept=False):
-    return render(request, "quality/link_not_working.html", {"kept": kept}, status=status)
+    return render(request, "participant/link_not_working.html", {"kept": kept}, status=status)

@@ -57,7 +57,7 @@ def feedback_easy(request, pk, step):
         hint=question.hint or ("" if question.kind == TEXT else _("Choose one answer.")),
         answers=[] if question.kind == TEXT else answers_for(question, field),
     )
-    return render(request, "quality/feedback_easy.html", context)
+    return render(request, "participant/feedback_easy.html", context)
 
 
 @private
@@ -83,7 +83,7 @@ def feedback_easy_send(request, pk):
     ]
     return render(
         request,
-        "quality/feedback_easy_send.html",
+        "participant/feedback_easy_send.html",
         page_context(request, feedback_request, rows=rows),
     )
 

@@ -109,7 +109,7 @@ def _render_form(request, feedback_request, form, **extra):
     context = page_context(
         request, feedback_request, form=form, questions=questions_shown(form), **extra
     )
-    return render(request, "quality/feedback_form.html", context)
+    return render(request, "participant/feedback_form.html", context)
 
 
 def _feedback_form_post(request, feedback_request):
@@ -160,7 +160,7 @@ def feedback_saved(request, pk):
     feedback_request = access.granted(request, pk)
     link = feedback_request.links.order_by("-expires_at").first()
     return render(
-        request, "quality/feedback_saved.html", page_context(request, feedback_request, link=link)
+        request, "participant/feedback_saved.html", page_context(request, feedback_request, link=link)
     )
 
 
@@ -181,4 +181,4 @@ def thanks_page(request, feedback_request, response):
         reply_weeks=settings.FEEDBACK_REPLY_WEEKS,
         contact_by=feedback_request.participant.get_contact_by_display(),
     )
-    return render(request, "quality/feedback_thanks.html", context)
+    return render(request, "participant/feedback_thanks.html", context)

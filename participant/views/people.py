@@ -32,7 +32,7 @@ class ParticipantExportView(OrganisationPermissionMixin, ParticipantObjectMixin,
 class ParticipantEraseView(OrganisationPermissionMixin, ParticipantObjectMixin, FormView):
     permission_required = "participants.erase"
     form_class = Form
-    template_name = "activities/participant_confirm_erase.html"
+    template_name = "participant/participant_confirm_erase.html"
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(participant=self.get_object(), **kwargs)

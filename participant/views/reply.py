@@ -74,7 +74,7 @@ def _render(request, contribution, form, status=200):
         if easy
         else COMMENT,
     }
-    return render(request, "quality/reply_form.html", context, status=status)
+    return render(request, "participant/reply_form.html", context, status=status)
 
 
 @private
@@ -119,4 +119,4 @@ def reply_thanks(request, pk):
         "easy_read": access.is_easy_read_for(request, contribution.participant),
         "page": "thanks",
     }
-    return render(request, "quality/reply_thanks.html", context)
+    return render(request, "participant/reply_thanks.html", context)

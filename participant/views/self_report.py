@@ -72,4 +72,4 @@ def self_report(request, pk):
     context = page_context(
         request, feedback_request, form=form, questions=_questions(form, uses, easy)
     )
-    return render(request, "outcomes/self_report.html", context)
+    return render(request, "participant/self_report.html", context)

@@ -161,7 +161,7 @@ def test_an_unknown_expired_or_revoked_link_shows_the_same_page(
         feedback_request_revoke(request=feedback_request)
     response = client.get(start_url(token))
     assert response.status_code == 404
-    assert [t.name for t in response.templates][0] == "quality/link_not_working.html"
+    assert [t.name for t in response.templates][0] == "participant/link_not_working.html"
     assert NOT_WORKING in response.content.decode()
     assert_private(response)
     assert client.get(form_url(feedback_request)).status_code == 404

@@ -162,7 +162,7 @@ def test_a_link_that_does_not_work_shows_the_not_working_page(how, client, activ
         token = ReplyLink.issue(waiting)[1]
     response = client.get(start_url(token))
     assert response.status_code == 404
-    assert [t.name for t in response.templates][0] == "quality/link_not_working.html"
+    assert [t.name for t in response.templates][0] == "participant/link_not_working.html"
     assert NOT_WORKING in response.content.decode()
     assert_private(response, "no-referrer")
     assert not client.session.get(REPLY_GRANTS)
