@@ -23,7 +23,6 @@ reported (the issue's target is a p95 under 300 ms), never enforced.
 """
 
 import datetime
-import io
 import random
 import sys
 from dataclasses import dataclass
@@ -32,20 +31,12 @@ from functools import partial
 import harness
 
 # isort: split
-from django.core.management import call_command
-from django.db import connection, transaction
+import builders
 from django.test.utils import override_settings
 from django.utils import timezone
 
-from activities.models import (
-    AboutYou,
-    Activity,
-    Involvement,
-    Participant,
-    Session,
-)
+from activities.models import AboutYou, Activity, Involvement, Participant, Session
 from activities.models.demographics import DEMOGRAPHIC_FIELDS
-from involvement.models import Membership, Organisation, Role
 from outcomes.models import (
     ActivityMeasure,
     Measure,
@@ -56,10 +47,8 @@ from outcomes.models import (
 from outcomes.periods import quarter_of
 from outcomes.selectors.cached import new_version
 from quality.models import FeedbackRequest, FeedbackResponse, Rating
-from quality.questions import RATING_KEYS
 
 URL = "/outcomes/"
-BATCH = 5000
 ROLES = {
     Involvement.Role.PARTICIPANT: 70,
     Involvement.Role.REPRESENTATIVE: 8,
@@ -80,6 +69,9 @@ RATINGS = {
 SAYS = ["informing", "consulting", "participation", "delegated_power", "dont_know", "prefer_not"]
 REUSE_DAYS = 7
 COURSES = ["Recruitment panels", "Peer research basics", "Chairing meetings", "Safeguarding"]
+# Analysed after a build: every table the dashboard reads.
+TABLES = [Activity, Session, Participant, Involvement, AboutYou, FeedbackRequest]
+TABLES += [FeedbackResponse, ActivityMeasure, MeasureValue, SelfReport, TrainingRecord]
 
 
 @dataclass(frozen=True)
@@ -101,7 +93,7 @@ SMALL = Size(activities=30, people=300, answers=900)
 
 
 def main() -> int:
-    options = _options()
+    options = harness.sized_options(__doc__, quick=QUICK, full=FULL)
     harness.begin()
     small = _visitor(SMALL, rebuild=options.rebuild)
     full = _visitor(options.size, rebuild=options.rebuild)
@@ -110,15 +102,16 @@ def main() -> int:
     with override_settings(DEBUG=False, ALLOWED_HOSTS=["testserver"]):
         # Figures cached (the usual visit) and worked out again (the first visit after a
         # write: new_version is what a saved involvement or answer does).
-        _time_page(
-            full, options.requests, "outcomes_dashboard", cold=False, issue_name="dashboard cached"
+        harness.time_page(
+            full, URL, options.requests, "outcomes_dashboard", issue_name="dashboard cached"
         )
-        _time_page(
+        harness.time_page(
             full,
+            URL,
             options.requests,
             "outcomes_dashboard_after_write",
-            cold=True,
             issue_name="dashboard worked out",
+            again=partial(new_version, full.organisation.pk),
         )
         at_small = _query_count(small)
         at_full = _query_count(full)
@@ -127,27 +120,15 @@ def main() -> int:
     return 1 if at_small != at_full else 0
 
 
-def _options():
-    parser = harness.parser(
-        __doc__,
-        "Small data, 5 requests.",
-        requests=30,
-        rebuild="Build the organisations again, not reuse them.",
-    )
-    options = parser.parse_args()
-    options.size = QUICK if options.quick else FULL
-    options.requests = options.requests or (5 if options.quick else 30)
-    return options
-
-
 def _visitor(size: Size, rebuild: bool) -> harness.Visitor:
     """A signed-in staff member of an organisation holding data of `size`, built or reused."""
     organisation = harness.organisation_built(
         size.slug,
         rebuild=rebuild,
         build=partial(_build, size),
-        remove=_remove,
-        tidy=_tidy,
+        # A measure in use is protected; requests go before their sessions are emptied.
+        remove_first=[ActivityMeasure, FeedbackRequest],
+        tables=TABLES,
         name=f"outcomes_dashboard_build_{size.activities}",
         # The rows are dated from the day they were made: after a week they begin to thin out
         # in the current quarter, so they are made again.
@@ -156,59 +137,33 @@ def _visitor(size: Size, rebuild: bool) -> harness.Visitor:
     return harness.Visitor(organisation)
 
 
-def _remove(org: Organisation) -> None:
-    """Delete a generated organisation. Organisation.delete() alone cannot: a measure in use
-    is protected, and emptying the session of a session's feedback request (SET_NULL) would
-    give the person two requests for the whole activity."""
-    with transaction.atomic():
-        ActivityMeasure.objects.filter(organisation=org).delete()
-        FeedbackRequest.objects.filter(organisation=org).delete()
-        org.delete()
-
-
 def _build(size: Size) -> None:
     """Every row the dashboard reads, for one new organisation, seeded by its size."""
-    call_command(
-        "seed_scale",
-        organisation=size.slug,
-        activities=size.activities,
-        force=True,
-        stdout=io.StringIO(),
-    )
-    org = Organisation.objects.get(slug=size.slug)
+    org = builders.seeded(size.slug, size.activities)
     rng = random.Random(size.slug)
     today = timezone.localdate()
     activities = list(org.activities.order_by("pk"))
     _staff_involved(org, activities, rng)
     sessions = _sessions(org, activities, rng, today)
-    people = Participant.objects.bulk_create(
-        (Participant(organisation=org, name=f"Person {n:06d}") for n in range(size.people)),
-        batch_size=BATCH,
-    )
-    involvements = _involvements(org, activities, people, rng, today)
+    people = builders.people(org, size.people)
+    roles, role_weights = list(ROLES), list(ROLES.values())
+
+    def role_and_way_in(_activity) -> dict:
+        return {
+            "role": rng.choices(roles, weights=role_weights)[0],
+            "came_in": rng.choices(Involvement.CameIn.values, weights=[55, 45])[0],
+        }
+
+    started = builders.started(activities, today)
+    parts = builders.involvements(org, started, people, rng, today, fields=role_and_way_in)
     _about_you(org, people, rng)
-    _training(org, involvements, rng, today)
+    _training(org, parts, rng, today)
     self_reported = _activity_measures(org, activities, rng, today)
-    _feedback(org, size, involvements, sessions, self_reported, rng)
-
-
-def _tidy(compact: bool) -> None:
-    """Fresh statistics for the planner, as autovacuum would soon give a real database (it
-    may be off, or not yet run): just after a bulk load it would plan for empty tables. On
-    PostgreSQL, after an organisation was removed, the tables are also rewritten without its
-    rows, so the new rows are not measured spread over twice the pages."""
-    command = "ANALYZE"
-    if connection.vendor == "postgresql":
-        command = "VACUUM (FULL, ANALYZE)" if compact else "VACUUM (ANALYZE)"
-    models = [Activity, Session, Participant, Involvement, AboutYou, FeedbackRequest]
-    models += [FeedbackResponse, ActivityMeasure, MeasureValue, SelfReport, TrainingRecord]
-    with connection.cursor() as cursor:
-        for model in models:
-            cursor.execute(f"{command} {connection.ops.quote_name(model._meta.db_table)}")
+    _feedback(org, size, parts, sessions, self_reported, rng)
 
 
 def _staff_involved(org, activities, rng) -> None:
-    staff = [m.user_id for m in Membership.objects.filter(organisation=org, role=Role.STAFF)]
+    staff = builders.staff_ids(org)
     Through = Activity.staff_involved.through
     Through.objects.bulk_create(
         Through(activity_id=activity.pk, user_id=user)
@@ -217,82 +172,15 @@ def _staff_involved(org, activities, rng) -> None:
     )
 
 
-def _ran_until(activity, today) -> datetime.date:
-    return min(activity.ends_on or today, today)
-
-
 def _sessions(org, activities, rng, today) -> dict[int, list[tuple[int, datetime.date]]]:
-    """Monthly sessions while an activity runs (up to a year), one or two still to come;
-    {activity id: [(session id, day)]} of the ones held."""
-    zone = timezone.get_current_timezone()
-    rows = []
-    for activity in activities:
-        if activity.starts_on > today:
-            continue
-        last = min(activity.ends_on or today + datetime.timedelta(days=60), today)
-        last += datetime.timedelta(days=40)
-        day = activity.starts_on + datetime.timedelta(days=rng.randint(0, 14))
-        for _month in range(12):
-            if day > last:
-                break
-            rows.append(
-                Session(
-                    organisation=org,
-                    activity=activity,
-                    starts_at=datetime.datetime.combine(day, datetime.time(10), tzinfo=zone),
-                    place="Community centre",
-                    venue_accessible=rng.random() < 0.8,
-                )
-            )
-            day += datetime.timedelta(days=28)
-    held = {}
-    for session in Session.objects.bulk_create(rows, batch_size=BATCH):
-        day = session.starts_at.date()
-        if day <= today:
-            held.setdefault(session.activity_id, []).append((session.pk, day))
-    return held
-
-
-@dataclass(frozen=True)
-class Part:
-    """What later rows need of one involvement, without keeping the model object."""
-
-    participant: int
-    activity: int
-    started_on: datetime.date
-    ended_on: datetime.date | None
-
-
-def _involvements(org, activities, people, rng, today) -> list[Part]:
-    """Each person in one to four activities that have started, most in one or two; some
-    leave before the activity ends."""
-    started = [a for a in activities if a.starts_on <= today]
-    roles, role_weights = list(ROLES), list(ROLES.values())
-    rows = []
-    for person in people:
-        count = rng.choices([1, 2, 3, 4], weights=[45, 30, 15, 10])[0]
-        for activity in rng.sample(started, min(count, len(started))):
-            joined = activity.starts_on + datetime.timedelta(days=rng.randint(0, 60))
-            started_on = min(joined, _ran_until(activity, today))
-            ended_on = None
-            if activity.ends_on and activity.ends_on <= today:
-                ended_on = activity.ends_on
-            elif rng.random() < 0.15:
-                ended_on = min(started_on + datetime.timedelta(days=rng.randint(30, 300)), today)
-            rows.append(
-                Involvement(
-                    organisation=org,
-                    participant_id=person.pk,
-                    activity_id=activity.pk,
-                    role=rng.choices(roles, weights=role_weights)[0],
-                    came_in=rng.choices(Involvement.CameIn.values, weights=[55, 45])[0],
-                    started_on=started_on,
-                    ended_on=ended_on,
-                )
-            )
-    rows.sort(key=lambda row: row.started_on)
-    Involvement.objects.bulk_create(rows, batch_size=BATCH)
-    return [Part(r.participant_id, r.activity_id, r.started_on, r.ended_on) for r in rows]
+    """Monthly sessions of the activities that have started; {activity id: [(session id,
+    day)]} of the ones held."""
+    rows = [
+        builders.session(org, activity, day, rng)
+        for activity in builders.started(activities, today)
+        for day in builders.session_days(activity, rng, today)
+    ]
+    return builders.sessions_held(rows, today)
 
 
 def _about_you(org, people, rng) -> None:
@@ -311,11 +199,11 @@ def _about_you(org, people, rng) -> None:
             for person in people
             if rng.random() < 0.4
         ),
-        batch_size=BATCH,
+        batch_size=builders.BATCH,
     )
 
 
-def _training(org, parts: list[Part], rng, today) -> None:
+def _training(org, parts: list[builders.Part], rng, today) -> None:
     """One person in eight completed a course or two after they first got involved."""
     first = {}
     for part in parts:
@@ -331,7 +219,7 @@ def _training(org, parts: list[Part], rng, today) -> None:
                     organisation=org, participant_id=participant, course=course, completed_on=day
                 )
             )
-    TrainingRecord.objects.bulk_create(rows, batch_size=BATCH)
+    TrainingRecord.objects.bulk_create(rows, batch_size=builders.BATCH)
 
 
 def _activity_measures(org, activities, rng, today) -> dict[int, list[int]]:
@@ -358,18 +246,18 @@ def _activity_measures(org, activities, rng, today) -> dict[int, list[int]]:
                     how_measured="At each quarterly review.",
                 )
             )
-    uses = ActivityMeasure.objects.bulk_create(uses, batch_size=BATCH)
+    uses = ActivityMeasure.objects.bulk_create(uses, batch_size=builders.BATCH)
     values, self_reported = [], {}
     for use in uses:
         if use.measure.is_self_reported():
             self_reported.setdefault(use.activity_id, []).append(use.pk)
             continue
         period = quarter_of(use.activity.starts_on, org.year_start_month)
-        while period.start <= _ran_until(use.activity, today):
+        while period.start <= builders.ran_until(use.activity, today):
             if rng.random() < 0.8:
                 values.append(_value(org, use, period, rng))
             period = period.next()
-    MeasureValue.objects.bulk_create(values, batch_size=BATCH)
+    MeasureValue.objects.bulk_create(values, batch_size=builders.BATCH)
     return self_reported
 
 
@@ -395,57 +283,14 @@ def _value(org, use, period, rng) -> MeasureValue:
     return value
 
 
-def _feedback(org, size, parts: list[Part], sessions, self_reported, rng) -> None:
-    """`size.answers` submitted answers, asked about an activity as a whole or one of its
-    sessions; a few more requests are unanswered or still drafts."""
-    asks = []
-    for part in parts:
-        asks.append((part, None, None))
-        end = part.ended_on or datetime.date.max
-        for session, day in sessions.get(part.activity, []):
-            if part.started_on <= day <= end:
-                asks.append((part, session, day))
-    rng.shuffle(asks)
-    # Nine in ten requests are answered, one in thirty is a draft, the rest unanswered.
-    wanted = min(len(asks), size.answers * 10 // 9)
-    if wanted < size.answers:
-        raise SystemExit(f"only {len(asks)} requests possible for {size.answers} answers")
-    now = timezone.now()
-    asks = sorted(
-        ((_sent_at(part, day, rng, now), part, session) for part, session, day in asks[:wanted]),
-        key=lambda ask: ask[0],
-    )
-    submitted = set(rng.sample(range(wanted), size.answers))
-    admin = Membership.objects.get(organisation=org, role=Role.ADMIN).user_id
-    for start in range(0, wanted, BATCH):
-        chunk = asks[start : start + BATCH]
-        requests, answers = [], []
-        for offset, (sent, part, session) in enumerate(chunk):
-            requests.append(
-                FeedbackRequest(
-                    organisation=org,
-                    activity_id=part.activity,
-                    participant_id=part.participant,
-                    session_id=session,
-                    channel=rng.choice(FeedbackRequest.Channel.values),
-                    created_by_id=admin,
-                    sent_at=sent,
-                )
-            )
-            if start + offset in submitted:
-                answers.append((offset, _answer(sent, rng, now)))
-            elif rng.random() < 0.3:
-                answers.append((offset, {"status": FeedbackResponse.Status.DRAFT}))
-        requests = FeedbackRequest.objects.bulk_create(requests)
-        responses = FeedbackResponse.objects.bulk_create(
-            FeedbackResponse(
-                organisation=org,
-                activity_id=requests[offset].activity_id,
-                request=requests[offset],
-                **fields,
-            )
-            for offset, fields in answers
-        )
+def _feedback(org, size, parts: list[builders.Part], sessions, self_reported, rng) -> None:
+    """`size.answers` submitted answers; people answering about an activity with measures
+    they report themselves mostly gave their before-and-after scores."""
+
+    def answer(sent, _part, now) -> dict:
+        return builders.answer(sent, rng, now, ratings=RATINGS, say=lambda: rng.choice(SAYS))
+
+    def self_reports(responses) -> None:
         SelfReport.objects.bulk_create(
             _self_report(org, response, use, rng)
             for response in responses
@@ -454,28 +299,15 @@ def _feedback(org, size, parts: list[Part], sessions, self_reported, rng) -> Non
             if rng.random() < 0.6
         )
 
-
-def _sent_at(part: Part, day, rng, now) -> datetime.datetime:
-    """A session's request goes out after it; an activity's any time while someone is in it."""
-    if day is None:
-        days = (min(part.ended_on or now.date(), now.date()) - part.started_on).days
-        day = part.started_on + datetime.timedelta(days=rng.randint(0, days))
-    moment = datetime.datetime.combine(day, datetime.time(17), tzinfo=now.tzinfo)
-    return min(moment, now - datetime.timedelta(days=1))
-
-
-def _answer(sent: datetime.datetime, rng, now) -> dict:
-    submitted_at = min(sent + datetime.timedelta(hours=rng.randint(1, 24 * 14)), now)
-    ratings, weights = list(RATINGS), list(RATINGS.values())
-    return {
-        "status": FeedbackResponse.Status.SUBMITTED,
-        "method": rng.choices(FeedbackResponse.Method.values, weights=[8, 1, 1])[0],
-        "submitted_at": submitted_at,
-        "anonymous": rng.random() < 0.3,
-        "say": rng.choice(SAYS),
-        "what_was_good": "Being listened to." if rng.random() < 0.3 else "",
-        **{key: rng.choices(ratings, weights=weights)[0] for key in RATING_KEYS},
-    }
+    builders.feedback(
+        org,
+        answers=size.answers,
+        parts=parts,
+        sessions=sessions,
+        rng=rng,
+        answer=answer,
+        then=self_reports,
+    )
 
 
 def _self_report(org, response, use: int, rng) -> SelfReport:
@@ -505,15 +337,6 @@ def _data_sizes(org) -> list[tuple[str, int, str]]:
         ("measure_values", MeasureValue.objects.filter(organisation=org).count(), "values"),
         ("self_reports", SelfReport.objects.filter(organisation=org).count(), "reports"),
     ]
-
-
-def _time_page(visitor, requests: int, name: str, *, cold: bool, issue_name: str) -> None:
-    again = partial(new_version, visitor.organisation.pk) if cold else None
-    samples = harness.timed(partial(visitor.get, URL), requests, before_each=again)
-    harness.say(f"{name}_requests", requests, "requests")
-    harness.say_times(name, samples)
-    # The goal is written against this line: a p95 under 300 ms at full size.
-    harness.say(f"{issue_name} p95", f"{harness.p95(samples):.0f}", "ms")
 
 
 def _query_count(visitor) -> int:

@@ -27,7 +27,6 @@ big organisation differs from its count on a small one: one that grows with data
 """
 
 import datetime
-import io
 import random
 import sys
 from dataclasses import dataclass
@@ -36,9 +35,8 @@ from functools import partial
 import harness
 
 # isort: split
+import builders
 from django.conf import settings
-from django.core.management import call_command
-from django.db import connection, transaction
 from django.db.models import DateField, ExpressionWrapper
 from django.db.models.functions import TruncDate
 from django.test.utils import override_settings
@@ -52,7 +50,6 @@ from activities.models import (
     Participant,
     Session,
 )
-from involvement.models import Membership, Organisation, Role
 from quality import selectors, services
 from quality.judging import NOTICE_DAYS
 from quality.models import (
@@ -65,17 +62,18 @@ from quality.models import (
     Rating,
     Stage,
 )
-from quality.questions import RATING_KEYS
 from quality.rating import Grade
 from quality.selectors.cached import FIGURES
 
 URL = "/quality/"
-BATCH = 5000
 REUSE_DAYS = 7
 # Answers off the ladder: not sure, rather not say, or left blank.
 OFF_LADDER = {"dont_know": 8, "prefer_not": 4, "": 5}
 OWN_MARKER = "People who leave are asked why"
 RETIRED_MARKER = "good-practice-guidelines-are-used"
+# Analysed after a build: every table the overview reads.
+TABLES = [Activity, Agreement, Session, Participant, Involvement, FeedbackRequest]
+TABLES += [FeedbackResponse, QualityMarker, MarkerAssessment, Contribution]
 
 
 @dataclass(frozen=True)
@@ -102,7 +100,7 @@ NAMED, NEVER_RESPONDED, NEVER_TOLD, RATED = 0.7, 0.08, 0.15, 0.6
 
 
 def main() -> int:
-    options = _options()
+    options = harness.sized_options(__doc__, quick=QUICK, full=FULL)
     harness.begin()
     harness.say("cache", settings.CACHES["default"]["BACKEND"].rsplit(".", 1)[-1], "")
     small = _visitor(SMALL, rebuild=options.rebuild)
@@ -110,19 +108,16 @@ def main() -> int:
     for name, value, unit in _data_sizes(full.organisation):
         harness.say(f"quality_overview_{name}", value, unit)
     with override_settings(DEBUG=False, ALLOWED_HOSTS=["testserver"]):
-        _time_page(
-            full,
-            options.requests,
-            "quality_overview",
-            cold=False,
-            issue_name="quality overview cached",
+        harness.time_page(
+            full, URL, options.requests, "quality_overview", issue_name="quality overview cached"
         )
-        _time_page(
+        harness.time_page(
             full,
+            URL,
             options.requests,
             "quality_overview_after_write",
-            cold=True,
             issue_name="quality overview worked out",
+            again=partial(FIGURES.new_version, full.organisation.pk),
         )
         counts = {
             (size, cold): _query_count(visitor, cold=cold)
@@ -139,27 +134,15 @@ def main() -> int:
     return 1 if grows else 0
 
 
-def _options():
-    parser = harness.parser(
-        __doc__,
-        "Small data, 5 requests.",
-        requests=30,
-        rebuild="Build the organisations again, not reuse them.",
-    )
-    options = parser.parse_args()
-    options.size = QUICK if options.quick else FULL
-    options.requests = options.requests or (5 if options.quick else 30)
-    return options
-
-
 def _visitor(size: Size, rebuild: bool) -> harness.Visitor:
     """A signed-in staff member of an organisation holding data of `size`, built or reused."""
     organisation = harness.organisation_built(
         size.slug,
         rebuild=rebuild,
         build=partial(_build, size),
-        remove=_remove,
-        tidy=_tidy,
+        # Requests go before their sessions are emptied (see harness.remove).
+        remove_first=[FeedbackRequest],
+        tables=TABLES,
         name=f"quality_overview_build_{size.activities}",
         # Rows are dated from the day they were made: after a week sessions "to come" have
         # been held without papers or answers, so they are made again.
@@ -168,76 +151,32 @@ def _visitor(size: Size, rebuild: bool) -> harness.Visitor:
     return harness.Visitor(organisation)
 
 
-def _remove(org: Organisation) -> None:
-    """Delete a generated organisation. Requests go first: Organisation.delete() alone would
-    empty the session of a session's request (SET_NULL), giving the person two requests for
-    the whole activity."""
-    with transaction.atomic():
-        FeedbackRequest.objects.filter(organisation=org).delete()
-        org.delete()
-
-
 def _build(size: Size) -> None:
     """Every row the overview reads, for one new organisation, seeded by its size."""
-    call_command(
-        "seed_scale",
-        organisation=size.slug,
-        activities=size.activities,
-        force=True,
-        stdout=io.StringIO(),
-    )
-    org = Organisation.objects.get(slug=size.slug)
+    org = builders.seeded(size.slug, size.activities)
     rng = random.Random(size.slug)
     today = timezone.localdate()
     activities = list(org.activities.select_related("agreement__influence_level").order_by("pk"))
     # How well each activity goes (0.3 to 0.95): it shapes its answers and staff's judgements.
     character = {activity.pk: rng.uniform(0.3, 0.95) for activity in activities}
     sessions = _sessions(org, activities, rng, today)
-    people = Participant.objects.bulk_create(
-        (Participant(organisation=org, name=f"Person {n:06d}") for n in range(size.people)),
-        batch_size=BATCH,
-    )
+    people = builders.people(org, size.people)
     parts = _involvements(org, activities, people, rng, today)
     _feedback(org, size, activities, parts, sessions, character, rng)
     _assessments(org, activities, character, rng)
     _contributions(org, size, activities, parts, rng, today)
 
 
-def _tidy(compact: bool) -> None:
-    """Fresh statistics for the planner, as autovacuum would soon give a real database (it
-    may be off, or not yet run): just after a bulk load it would plan for empty tables. On
-    PostgreSQL, after an organisation was removed, the tables are also rewritten without its
-    rows, so the new rows are not measured spread over twice the pages."""
-    command = "ANALYZE"
-    if connection.vendor == "postgresql":
-        command = "VACUUM (FULL, ANALYZE)" if compact else "VACUUM (ANALYZE)"
-    models = [Activity, Agreement, Session, Participant, Involvement, FeedbackRequest]
-    models += [FeedbackResponse, QualityMarker, MarkerAssessment, Contribution]
-    with connection.cursor() as cursor:
-        for model in models:
-            cursor.execute(f"{command} {connection.ops.quote_name(model._meta.db_table)}")
-
-
-def _ran_until(activity, today) -> datetime.date:
-    return min(activity.ends_on or today, today)
-
-
 def _sessions(org, activities, rng, today) -> dict[int, list[tuple[int, datetime.date]]]:
-    """Monthly sessions while an activity runs (up to a year), one or two still to come.
-    Papers for most held sessions went a week or more before, for some only days before, for
-    a few not at all. One draft in thirty (the first among them) met once before anything was
-    agreed.
+    """Monthly sessions of the activities that have started. Papers for most held sessions
+    went a week or more before, for some only days before, for a few not at all. One draft
+    in thirty (the first among them) met once before anything was agreed.
     {activity id: [(session id, day)]} of the ones held."""
-    zone = timezone.get_current_timezone()
     rows, drafts = [], 0
     for activity in activities:
         days = []
         if activity.starts_on <= today:
-            last = min(activity.ends_on or today + datetime.timedelta(days=60), today)
-            day = activity.starts_on + datetime.timedelta(days=rng.randint(0, 14))
-            while day <= last + datetime.timedelta(days=40) and len(days) < 12:
-                days.append(day)
-                day += datetime.timedelta(days=28)
+            days = builders.session_days(activity, rng, today)
         elif activity.status == Activity.Status.DRAFT:
             if drafts % 30 == 0:
                 days.append(today - datetime.timedelta(days=rng.randint(7, 60)))
@@ -245,131 +184,49 @@ def _sessions(org, activities, rng, today) -> dict[int, list[tuple[int, datetime
         # Some teams always send papers early, others often leave them late.
         early = rng.choice([0.95, 0.8, 0.6])
         for day in days:
-            papers = None
-            if day <= today:
-                chance = rng.random()
-                if chance < early:
-                    papers = day - datetime.timedelta(days=rng.randint(7, 21))
-                elif chance < 0.97:
-                    papers = day - datetime.timedelta(days=rng.randint(0, 6))
-            rows.append(
-                Session(
-                    organisation=org,
-                    activity=activity,
-                    starts_at=datetime.datetime.combine(day, datetime.time(10), tzinfo=zone),
-                    place="Community centre",
-                    venue_accessible=rng.random() < 0.8,
-                    papers_sent_on=papers,
-                )
-            )
-    held = {}
-    for session in Session.objects.bulk_create(rows, batch_size=BATCH):
-        day = session.starts_at.date()
-        if day <= today:
-            held.setdefault(session.activity_id, []).append((session.pk, day))
-    return held
+            papers = _papers_sent(day, early, rng, today)
+            rows.append(builders.session(org, activity, day, rng, papers_sent_on=papers))
+    return builders.sessions_held(rows, today)
 
 
-@dataclass(frozen=True)
-class Part:
-    """What later rows need of one involvement, without keeping the model object."""
+def _papers_sent(day, early: float, rng, today) -> datetime.date | None:
+    if day > today:
+        return None
+    chance = rng.random()
+    if chance < early:
+        return day - datetime.timedelta(days=rng.randint(7, 21))
+    if chance < 0.97:
+        return day - datetime.timedelta(days=rng.randint(0, 6))
+    return None
 
-    participant: int
-    activity: int
-    started_on: datetime.date
-    ended_on: datetime.date | None
 
-
-def _involvements(org, activities, people, rng, today) -> list[Part]:
-    """Each person in one to four activities that have started, most in one or two, invited
-    or volunteered (each activity recruits its own way); some leave before the end."""
-    started = [a for a in activities if a.starts_on <= today]
+def _involvements(org, activities, people, rng, today) -> list[builders.Part]:
+    """People invited or volunteered (each activity recruits its own way)."""
+    started = builders.started(activities, today)
     invited = {a.pk: rng.choice([0.2, 0.55, 0.9]) for a in started}
-    rows = []
-    for person in people:
-        count = rng.choices([1, 2, 3, 4], weights=[45, 30, 15, 10])[0]
-        for activity in rng.sample(started, min(count, len(started))):
-            joined = activity.starts_on + datetime.timedelta(days=rng.randint(0, 60))
-            started_on = min(joined, _ran_until(activity, today))
-            ended_on = None
-            if activity.ends_on and activity.ends_on <= today:
-                ended_on = activity.ends_on
-            elif rng.random() < 0.15:
-                ended_on = min(started_on + datetime.timedelta(days=rng.randint(30, 300)), today)
-            came_in = Involvement.CameIn.INVITED
-            if rng.random() >= invited[activity.pk]:
-                came_in = Involvement.CameIn.VOLUNTEERED
-            rows.append(
-                Involvement(
-                    organisation=org,
-                    participant_id=person.pk,
-                    activity_id=activity.pk,
-                    came_in=came_in,
-                    started_on=started_on,
-                    ended_on=ended_on,
-                )
-            )
-    rows.sort(key=lambda row: row.started_on)
-    Involvement.objects.bulk_create(rows, batch_size=BATCH)
-    return [Part(r.participant_id, r.activity_id, r.started_on, r.ended_on) for r in rows]
+
+    def way_in(activity) -> dict:
+        if rng.random() >= invited[activity.pk]:
+            return {"came_in": Involvement.CameIn.VOLUNTEERED}
+        return {"came_in": Involvement.CameIn.INVITED}
+
+    return builders.involvements(org, started, people, rng, today, fields=way_in)
 
 
-def _feedback(org, size, activities, parts: list[Part], sessions, character, rng) -> None:
-    """`size.answers` submitted answers, asked about an activity as a whole or one of its
-    sessions; a few more requests are unanswered or still drafts."""
-    asks = []
-    for part in parts:
-        asks.append((part, None, None))
-        end = part.ended_on or datetime.date.max
-        for session, day in sessions.get(part.activity, []):
-            if part.started_on <= day <= end:
-                asks.append((part, session, day))
-    rng.shuffle(asks)
-    # Nine in ten requests are answered, some of the rest are drafts.
-    wanted = min(len(asks), size.answers * 10 // 9)
-    if wanted < size.answers:
-        raise SystemExit(f"only {len(asks)} requests possible for {size.answers} answers")
-    now = timezone.now()
-    asks = sorted(
-        ((_sent_at(part, day, rng, now), part, session) for part, session, day in asks[:wanted]),
-        key=lambda ask: ask[0],
+def _feedback(org, size, activities, parts, sessions, character, rng) -> None:
+    """`size.answers` submitted answers, rated as well as the activity goes, with as much
+    say as its people feel they had."""
+    says = _say_weights(activities)
+
+    def answer(sent, part, now) -> dict:
+        return _answer(sent, character[part.activity], says[part.activity], rng, now)
+
+    builders.feedback(
+        org, answers=size.answers, parts=parts, sessions=sessions, rng=rng, answer=answer
     )
-    submitted = set(rng.sample(range(wanted), size.answers))
-    says = _say_weights(activities, rng)
-    admin = Membership.objects.get(organisation=org, role=Role.ADMIN).user_id
-    for start in range(0, wanted, BATCH):
-        chunk = asks[start : start + BATCH]
-        requests, answers = [], []
-        for offset, (sent, part, session) in enumerate(chunk):
-            requests.append(
-                FeedbackRequest(
-                    organisation=org,
-                    activity_id=part.activity,
-                    participant_id=part.participant,
-                    session_id=session,
-                    channel=rng.choice(FeedbackRequest.Channel.values),
-                    created_by_id=admin,
-                    sent_at=sent,
-                )
-            )
-            if start + offset in submitted:
-                good = character[part.activity]
-                answers.append((offset, _answer(sent, good, says[part.activity], rng, now)))
-            elif rng.random() < 0.3:
-                answers.append((offset, {"status": FeedbackResponse.Status.DRAFT}))
-        requests = FeedbackRequest.objects.bulk_create(requests)
-        FeedbackResponse.objects.bulk_create(
-            FeedbackResponse(
-                organisation=org,
-                activity_id=requests[offset].activity_id,
-                request=requests[offset],
-                **fields,
-            )
-            for offset, fields in answers
-        )
 
 
-def _say_weights(activities, rng) -> dict[int, dict[str, float]]:
+def _say_weights(activities) -> dict[int, dict[str, float]]:
     """How much say people feel they had, per activity: mostly near the level agreed, but in
     one activity in ten that could be (agreed at least two steps up) most say two or more
     steps below it."""
@@ -390,17 +247,7 @@ def _say_weights(activities, rng) -> dict[int, dict[str, float]]:
     return weights
 
 
-def _sent_at(part: Part, day, rng, now) -> datetime.datetime:
-    """A session's request goes out after it; an activity's any time while someone is in it."""
-    if day is None:
-        days = (min(part.ended_on or now.date(), now.date()) - part.started_on).days
-        day = part.started_on + datetime.timedelta(days=rng.randint(0, max(0, days)))
-    moment = datetime.datetime.combine(day, datetime.time(17), tzinfo=now.tzinfo)
-    return min(moment, now - datetime.timedelta(days=1))
-
-
 def _answer(sent: datetime.datetime, good: float, says: dict, rng, now) -> dict:
-    submitted_at = min(sent + datetime.timedelta(hours=rng.randint(1, 24 * 14)), now)
     ratings = {
         Rating.YES: 100 * good,
         Rating.PARTLY: 60 * (1 - good),
@@ -409,16 +256,11 @@ def _answer(sent: datetime.datetime, good: float, says: dict, rng, now) -> dict:
         Rating.PREFER_NOT: 4,
         "": 6,
     }
-    choices, weights = list(ratings), list(ratings.values())
-    return {
-        "status": FeedbackResponse.Status.SUBMITTED,
-        "method": rng.choices(FeedbackResponse.Method.values, weights=[8, 1, 1])[0],
-        "submitted_at": submitted_at,
-        "anonymous": rng.random() < 0.3,
-        "say": rng.choices(list(says), weights=list(says.values()))[0],
-        "what_was_good": "Being listened to." if rng.random() < 0.3 else "",
-        **{key: rng.choices(choices, weights=weights)[0] for key in RATING_KEYS},
-    }
+
+    def say() -> str:
+        return rng.choices(list(says), weights=list(says.values()))[0]
+
+    return builders.answer(sent, rng, now, ratings=ratings, say=say)
 
 
 def _assessments(org, activities, character, rng) -> None:
@@ -432,7 +274,7 @@ def _assessments(org, activities, character, rng) -> None:
     markers = list(
         selectors.markers_of(org).filter(judged_by="", actor=QualityMarker.Actor.ORGANISATION)
     )
-    staff = [m.user_id for m in Membership.objects.filter(organisation=org, role=Role.STAFF)]
+    staff = builders.staff_ids(org)
     rows = []
     for activity in activities:
         if rng.random() >= 0.8:
@@ -455,7 +297,7 @@ def _assessments(org, activities, character, rng) -> None:
                     assessed_by_id=rng.choice(staff),
                 )
             )
-    MarkerAssessment.objects.bulk_create(rows, batch_size=BATCH)
+    MarkerAssessment.objects.bulk_create(rows, batch_size=builders.BATCH)
     retired = QualityMarker.objects.get(organisation=org, catalogue_key=RETIRED_MARKER)
     services.marker_retire(marker=retired)
 
@@ -482,7 +324,7 @@ HAPPY = {
 }
 
 
-def _contributions(org, size, activities, parts: list[Part], rng, today) -> None:
+def _contributions(org, size, activities, parts: list[builders.Part], rng, today) -> None:
     """`size.contributions` things people asked for over the last year, in activities that
     ran then: seven in ten by someone involved in the activity at the time, the rest
     unnamed. Most were responded to within a few weeks (the rest are open, overdue once the
@@ -491,7 +333,7 @@ def _contributions(org, size, activities, parts: list[Part], rng, today) -> None
     year_ago = today - datetime.timedelta(days=365)
     ran = {}
     for activity in activities:
-        first, last = max(activity.starts_on, year_ago), _ran_until(activity, today)
+        first, last = max(activity.starts_on, year_ago), builders.ran_until(activity, today)
         if first <= last:
             ran[activity.pk] = (first, last)
     people = {}
@@ -502,7 +344,7 @@ def _contributions(org, size, activities, parts: list[Part], rng, today) -> None
         last = min(part.ended_on or today, today)
         if first <= last:
             people.setdefault(part.activity, []).append((part.participant, first, last))
-    staff = [m.user_id for m in Membership.objects.filter(organisation=org, role=Role.STAFF)]
+    staff = builders.staff_ids(org)
     zone = timezone.get_current_timezone()
     now = timezone.now()
 
@@ -544,7 +386,7 @@ def _contributions(org, size, activities, parts: list[Part], rng, today) -> None
         if rng.random() < RATED and rated_on <= today:
             row.status, row.rated_at = Contribution.Status.RATED, moment(rated_on)
             row.satisfied = rng.choices(list(HAPPY), list(HAPPY.values()))[0]
-    Contribution.objects.bulk_create(rows, batch_size=BATCH)
+    Contribution.objects.bulk_create(rows, batch_size=builders.BATCH)
 
 
 def _respond(row: Contribution, decision: str) -> None:
@@ -610,15 +452,6 @@ def _data_sizes(org) -> list[tuple[str, int, str]]:
         ("drafts_with_sessions", len(flags["drafts_with_sessions"]), "activities"),
         *((f"rated_{key}", n, "activities") for key, n in grades),
     ]
-
-
-def _time_page(visitor, requests: int, name: str, *, cold: bool, issue_name: str) -> None:
-    again = partial(FIGURES.new_version, visitor.organisation.pk) if cold else None
-    samples = harness.timed(partial(visitor.get, URL), requests, before_each=again)
-    harness.say(f"{name}_requests", requests, "requests")
-    harness.say_times(name, samples)
-    # The goal is written against this line: a p95 under 300 ms at full size.
-    harness.say(f"{issue_name} p95", f"{harness.p95(samples):.0f}", "ms")
 
 
 def _query_count(visitor, *, cold: bool) -> int:
