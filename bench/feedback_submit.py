@@ -503,7 +503,7 @@ class CpuMeter:
         children = []
         for entry in Path("/proc").iterdir():
             if entry.name.isdigit():
-                stat = self._stat(int(entry.name))
+                stat = harness.proc_stat(int(entry.name))
                 if stat and int(stat[1]) == self.master:
                     children.append(int(entry.name))
         return children
@@ -524,20 +524,11 @@ class CpuMeter:
             return None
         total = 0.0
         for pid in pids:
-            stat = self._stat(pid)
+            stat = harness.proc_stat(pid)
             if stat is None:
                 return None  # gone, or another user's and unreadable here
-            total += (int(stat[11]) + int(stat[12])) / self.tick
+            total += harness.cpu_ticks(stat) / self.tick
         return total, frozenset(pids)
-
-    @staticmethod
-    def _stat(pid: int) -> list[str] | None:
-        """/proc/<pid>/stat from the state on (the name may hold spaces): [state, ppid, ...]."""
-        try:
-            text = Path(f"/proc/{pid}/stat").read_text()
-        except OSError:
-            return None
-        return text[text.rindex(")") + 2 :].split()
 
 
 def _cpu(who: int) -> float:

@@ -206,5 +206,20 @@ def query_count(visit: Callable[[], object], before=None) -> int:
     return len(queries)
 
 
+def proc_stat(pid: int | str) -> list[str] | None:
+    """/proc/<pid>/stat from the state on (the name may hold spaces): [state, ppid, ...];
+    None when the process is gone, or another user's and unreadable here."""
+    try:
+        text = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return None
+    return text[text.rindex(")") + 2 :].split()
+
+
+def cpu_ticks(stat: list[str]) -> int:
+    """The CPU time (user + system) of a `proc_stat`, in clock ticks."""
+    return int(stat[11]) + int(stat[12])
+
+
 if __name__ == "__main__":
     sys.exit(0)

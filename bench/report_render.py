@@ -58,8 +58,9 @@ from weasyprint import HTML
 
 from involvement import celery_app
 from involvement.models import Organisation
+from outcomes.models import ActivityMeasure
 from outcomes.periods import quarter_of
-from quality.models import FeedbackResponse
+from quality.models import FeedbackRequest, FeedbackResponse
 from reports import services
 from reports.models import Report
 from reports.pdf import BASE_URL, AssetsOnlyFetcher
@@ -316,7 +317,8 @@ def _copies(demo, slugs: list[str], rebuild: bool) -> list[Organisation]:
         started = time.perf_counter()
         for slug in wanted:
             if slug in existing:
-                _remove(existing[slug])
+                # Its measures in use are protected, so what uses them goes first.
+                harness.remove(existing[slug], first=[Report, ActivityMeasure, FeedbackRequest])
         rows = _rows_of(demo)
         for slug in wanted:
             with transaction.atomic():
@@ -324,18 +326,6 @@ def _copies(demo, slugs: list[str], rebuild: bool) -> list[Organisation]:
         seconds = time.perf_counter() - started
         harness.say(f"copy demo organisation x{len(wanted)}", f"{seconds:.1f}", "s")
     return list(Organisation.objects.filter(slug__in=slugs).order_by("slug"))
-
-
-def _remove(org) -> None:
-    """Delete a copy. Its measures in use are protected, so what uses them goes first."""
-    from outcomes.models import ActivityMeasure
-    from quality.models import FeedbackRequest
-
-    with transaction.atomic():
-        Report.objects.filter(organisation=org).delete()
-        ActivityMeasure.objects.filter(organisation=org).delete()
-        FeedbackRequest.objects.filter(organisation=org).delete()
-        org.delete()
 
 
 def _rows_of(org) -> dict:
@@ -508,11 +498,10 @@ class Pool:
 
     def look(self) -> None:
         for pid in _pool_of(self.workers):
-            try:
-                fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-            except FileNotFoundError:
+            stat = harness.proc_stat(pid)
+            if stat is None:
                 continue
-            self.last[pid] = int(fields[11]) + int(fields[12])  # utime + stime
+            self.last[pid] = harness.cpu_ticks(stat)
             self.peaks[pid] = max(self.peaks.get(pid, 0.0), _peak_of(pid))
 
     def cpu_seconds(self) -> float:
