@@ -53,8 +53,8 @@ format: $(STAMP) ## Format Python code
 	$(PY) -m ruff format .
 	$(PY) -m ruff check --fix .
 
-# Every bench script; harness.py is what they share, not a bench.
-BENCHES = $(filter-out bench/harness.py,$(wildcard bench/*.py))
+# Every bench script; harness.py and builders.py are what they share, not benches.
+BENCHES = $(filter-out bench/harness.py bench/builders.py,$(wildcard bench/*.py))
 
 bench: migrate ## Run every benchmark at full size (prints `name: value unit`)
 	@for script in $(BENCHES); do echo "== $$script"; $(PY) $$script || exit 1; done
