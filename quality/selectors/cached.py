@@ -20,7 +20,7 @@ from involvement.figures_cache import FiguresCache
 from involvement.models import Organisation
 
 from ..rating import Rated
-from .influence import influence_flags
+from .influence import influence_flags, influence_ladder
 from .loop import loop_figures, loop_figures_shown
 from .markers import organisation_ratings
 
@@ -50,8 +50,10 @@ def overview_figures(organisation: Organisation) -> dict:
 
 def _overview_figures(organisation: Organisation) -> dict:
     activities = _pooled_activities(organisation)
-    ratings = organisation_ratings(organisation, activities)
-    flags = influence_flags(organisation, activities)
+    # One scan of the answers counts both the markers' questions and the say people had.
+    ladder = influence_ladder()
+    ratings = organisation_ratings(organisation, activities, rungs=[level.key for level in ladder])
+    flags = influence_flags(organisation, activities, ladder=ladder, answers=ratings["answers"])
     return {
         "activity_count": len(activities),
         "ratings": {
