@@ -199,10 +199,9 @@ def answer_counts(activity_ids, questions: list[str], rungs: list[str] = ()) -> 
     return {row["activity"]: row for row in rows}
 
 
-def _facts(activities: list, questions: list[str], feedback=None) -> tuple[dict, dict, dict, dict]:
+def _facts(ids, questions: list[str], feedback=None) -> tuple[dict, dict, dict, dict]:
     """What the judgements are made from: sessions, how people came in, feedback (unless
     the caller counted it already), and who was told about the responses."""
-    ids = [activity.pk for activity in activities]
     if feedback is None:
         feedback = answer_counts(ids, questions) if questions else {}
     return _sessions(ids), _came_in_counts(ids), feedback, _told_counts(ids)
@@ -212,7 +211,7 @@ def judge(organisation: Organisation, activities: list, questions: list[str]) ->
     """{activity id: {judged_by key: Judgement}} for `activities` (with their agreement
     selected), judging the app's markers and the feedback `questions` named by markers."""
     threshold = organisation.suppression_threshold
-    sessions, came_in, feedback, told = _facts(activities, questions)
+    sessions, came_in, feedback, told = _facts([a.pk for a in activities], questions)
     judged = {}
     for activity in activities:
         agreement = getattr(activity, "agreement", None)
@@ -233,13 +232,20 @@ def judge(organisation: Organisation, activities: list, questions: list[str]) ->
 
 
 def judge_statuses(
-    organisation: Organisation, activities: list, questions: list[str], *, feedback=None
+    organisation: Organisation,
+    activities: list,
+    questions: list[str],
+    *,
+    feedback=None,
+    ids=None,
 ) -> dict:
     """{activity id: {judged_by key: status}}: `judge` without the evidence, for pooling
     many activities (writing every judgement's evidence cost most of the overview's time).
-    `feedback`: the activities' `answer_counts` for `questions`, when already counted."""
+    `feedback`: the activities' `answer_counts` for `questions`, when already counted;
+    `ids`: their ids as a query, to filter by instead of a list of every id."""
     threshold = organisation.suppression_threshold
-    sessions, came_in, feedback, told = _facts(activities, questions, feedback)
+    ids = [a.pk for a in activities] if ids is None else ids
+    sessions, came_in, feedback, told = _facts(ids, questions, feedback)
     keys = [(f"feedback:{q}", f"{q}_yes", f"{q}_answered") for q in questions]
     judged = {}
     for activity in activities:

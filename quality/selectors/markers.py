@@ -98,7 +98,11 @@ def activity_checklist(activity: Activity, organisation: Organisation) -> dict:
 
 
 def organisation_ratings(
-    organisation: Organisation, activities: list[Activity], *, rungs: list[str] = ()
+    organisation: Organisation,
+    activities: list[Activity],
+    *,
+    rungs: list[str] = (),
+    among: QuerySet | None = None,
 ) -> dict:
     """The organisation's grades (every activity's marker statuses pooled) and how many
     activities have each grade. A handful of grouped queries for any number of activities
@@ -106,13 +110,13 @@ def organisation_ratings(
 
     With the influence ladder's `rungs`, `answers` holds the activities' answer counts
     with how many said each rung, for `influence_flags`: one scan of the answers (else
-    None)."""
+    None). `among`: the same activities as a query, for the grouped queries to filter by:
+    writing out 2,000 ids for each of them took 25 ms."""
     markers = list(markers_of(organisation))
     questions = _questions(markers)
-    answers = None
-    if rungs:
-        answers = answer_counts([activity.pk for activity in activities], questions, rungs)
-    judged = judge_statuses(organisation, activities, questions, feedback=answers)
+    ids = [activity.pk for activity in activities] if among is None else among.values("pk")
+    answers = answer_counts(ids, questions, rungs) if rungs else None
+    judged = judge_statuses(organisation, activities, questions, feedback=answers, ids=ids)
     assessments = _assessed(organisation)
     # Pooling needs how many of each marker have each status, not a row for every marker of
     # every activity: (marker's index, status) pairs are counted as they come.
