@@ -1,11 +1,11 @@
 """The organisation's quality overview figures, kept in the shared cache.
 
 Pooling every activity's markers (judged from sessions, people, answers and staff's
-assessments), the influence flags and the loop figures take about half a second for 2,000
-activities. They change only when the rows they count change, so each organisation's are
-cached under a version that any such write replaces (`figures_changed`: signals in
-QualityConfig, and the services that update markers without signals), with an expiry for
-other writes that skip signals (involvement/figures_cache.py).
+assessments), the influence flags and the loop figures take a few hundred milliseconds for
+2,000 activities, most of it in the database. They change only when the rows they count
+change, so each organisation's are cached under a version that any such write replaces
+(`figures_changed`: signals in QualityConfig, and the services that update markers without
+signals), with an expiry for other writes that skip signals (involvement/figures_cache.py).
 
 They are kept as the page shows them, as plain numbers and words in the language of the
 request (part of the key), so reading them needs no model and no translation.
