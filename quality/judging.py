@@ -180,8 +180,12 @@ def _came_in_counts(activity_ids) -> dict[int, dict]:
     return counts
 
 
-def _feedback(activity_ids, questions) -> dict[int, dict]:
-    aggregates = {}
+def answer_counts(activity_ids, questions: list[str], rungs: list[str] = ()) -> dict[int, dict]:
+    """{activity id: counts of its submitted answers}: `<question>_yes` and
+    `<question>_answered` for each question, and `say_<rung>` for each rung key of the
+    influence ladder given. The overview counts both in one scan of the answers: two took
+    100 ms more over 200,000 answers."""
+    aggregates = {f"say_{rung}": Count("pk", filter=Q(say=rung)) for rung in rungs}
     for question in questions:
         aggregates[f"{question}_yes"] = Count("pk", filter=Q(**{question: Rating.YES}))
         aggregates[f"{question}_answered"] = Count("pk", filter=Q(**{f"{question}__in": ANSWERED}))
@@ -195,11 +199,11 @@ def _feedback(activity_ids, questions) -> dict[int, dict]:
     return {row["activity"]: row for row in rows}
 
 
-def _facts(activities: list, questions: list[str]) -> tuple[dict, dict, dict, dict]:
-    """What the judgements are made from: sessions, how people came in, feedback, and who
-    was told about the responses."""
-    ids = [activity.pk for activity in activities]
-    feedback = _feedback(ids, questions) if questions else {}
+def _facts(ids, questions: list[str], feedback=None) -> tuple[dict, dict, dict, dict]:
+    """What the judgements are made from: sessions, how people came in, feedback (unless
+    the caller counted it already), and who was told about the responses."""
+    if feedback is None:
+        feedback = answer_counts(ids, questions) if questions else {}
     return _sessions(ids), _came_in_counts(ids), feedback, _told_counts(ids)
 
 
@@ -207,7 +211,7 @@ def judge(organisation: Organisation, activities: list, questions: list[str]) ->
     """{activity id: {judged_by key: Judgement}} for `activities` (with their agreement
     selected), judging the app's markers and the feedback `questions` named by markers."""
     threshold = organisation.suppression_threshold
-    sessions, came_in, feedback, told = _facts(activities, questions)
+    sessions, came_in, feedback, told = _facts([a.pk for a in activities], questions)
     judged = {}
     for activity in activities:
         agreement = getattr(activity, "agreement", None)
@@ -227,11 +231,21 @@ def judge(organisation: Organisation, activities: list, questions: list[str]) ->
     return judged
 
 
-def judge_statuses(organisation: Organisation, activities: list, questions: list[str]) -> dict:
+def judge_statuses(
+    organisation: Organisation,
+    activities: list,
+    questions: list[str],
+    *,
+    feedback=None,
+    ids=None,
+) -> dict:
     """{activity id: {judged_by key: status}}: `judge` without the evidence, for pooling
-    many activities (writing every judgement's evidence cost most of the overview's time)."""
+    many activities (writing every judgement's evidence cost most of the overview's time).
+    `feedback`: the activities' `answer_counts` for `questions`, when already counted;
+    `ids`: their ids as a query, to filter by instead of a list of every id."""
     threshold = organisation.suppression_threshold
-    sessions, came_in, feedback, told = _facts(activities, questions)
+    ids = [a.pk for a in activities] if ids is None else ids
+    sessions, came_in, feedback, told = _facts(ids, questions, feedback)
     keys = [(f"feedback:{q}", f"{q}_yes", f"{q}_answered") for q in questions]
     judged = {}
     for activity in activities:

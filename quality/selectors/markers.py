@@ -9,7 +9,7 @@ from django.db.models import QuerySet
 from activities.models import Activity
 from involvement.models import Organisation
 
-from ..judging import Judgement, judge, judge_statuses
+from ..judging import Judgement, answer_counts, judge, judge_statuses
 from ..models import Assessment, MarkerAssessment, QualityMarker, Stage, Standard
 from ..rating import Grade, grade_of, rate_counts
 
@@ -97,20 +97,27 @@ def activity_checklist(activity: Activity, organisation: Organisation) -> dict:
     return {"groups": groups, "rows": rows, "ratings": ratings(rows)}
 
 
-def organisation_ratings(organisation: Organisation, activities: list[Activity]) -> dict:
+def organisation_ratings(
+    organisation: Organisation,
+    activities: list[Activity],
+    *,
+    rungs: list[str] = (),
+    among: QuerySet | None = None,
+) -> dict:
     """The organisation's grades (every activity's marker statuses pooled) and how many
-    activities have each grade. A handful of grouped queries for any number of
-    activities."""
+    activities have each grade. A handful of grouped queries for any number of activities
+    (with their agreement, or rows with the same attributes).
+
+    With the influence ladder's `rungs`, `answers` holds the activities' answer counts
+    with how many said each rung, for `influence_flags`: one scan of the answers (else
+    None). `among`: the same activities as a query, for the grouped queries to filter by:
+    writing out 2,000 ids for each of them took 25 ms."""
     markers = list(markers_of(organisation))
-    judged = judge_statuses(organisation, activities, _questions(markers))
-    assessments = defaultdict(dict)
-    rows = (
-        MarkerAssessment.objects.filter(organisation=organisation, marker__retired_at__isnull=True)
-        .values_list("activity_id", "marker_id", "status")
-        .order_by()
-    )
-    for activity_id, marker_id, status in rows:
-        assessments[activity_id][marker_id] = status
+    questions = _questions(markers)
+    ids = [activity.pk for activity in activities] if among is None else among.values("pk")
+    answers = answer_counts(ids, questions, rungs) if rungs else None
+    judged = judge_statuses(organisation, activities, questions, feedback=answers, ids=ids)
+    assessments = _assessed(organisation)
     # Pooling needs how many of each marker have each status, not a row for every marker of
     # every activity: (marker's index, status) pairs are counted as they come.
     keys = [(marker.judged_by, marker.pk) for marker in markers]
@@ -124,4 +131,17 @@ def organisation_ratings(organisation: Organisation, activities: list[Activity])
     for (index, status), n in pairs.items():
         tallies[index][1][status] = n
     by_grade = [(label, grades[key]) for key, label in Grade.choices]
-    return {**_ratings_from_tallies(tallies), "activities_by_grade": by_grade}
+    return {**_ratings_from_tallies(tallies), "activities_by_grade": by_grade, "answers": answers}
+
+
+def _assessed(organisation: Organisation) -> defaultdict[int, dict]:
+    """{activity id: {marker id: status}} of staff's assessments of markers in use."""
+    assessments = defaultdict(dict)
+    rows = (
+        MarkerAssessment.objects.filter(organisation=organisation, marker__retired_at__isnull=True)
+        .values_list("activity_id", "marker_id", "status")
+        .order_by()
+    )
+    for activity_id, marker_id, status in rows:
+        assessments[activity_id][marker_id] = status
+    return assessments
