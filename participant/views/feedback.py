@@ -160,7 +160,9 @@ def feedback_saved(request, pk):
     feedback_request = access.granted(request, pk)
     link = feedback_request.links.order_by("-expires_at").first()
     return render(
-        request, "participant/feedback_saved.html", page_context(request, feedback_request, link=link)
+        request,
+        "participant/feedback_saved.html",
+        page_context(request, feedback_request, link=link),
     )
 
 
