@@ -422,7 +422,7 @@ def _data_sizes(org) -> list[tuple[str, int, str]]:
     by_grade = selectors.organisation_ratings(org, activities)["activities_by_grade"]
     grades = zip(Grade.values, [count for _label, count in by_grade], strict=True)
     contributions = Contribution.objects.filter(organisation=org)
-    loop = selectors.loop_figures(org)
+    loop = selectors.loop_figures(organisation=org)
     return [
         ("activities", len(activities), "activities"),
         ("agreed", agreements.filter(state=Agreement.State.AGREED).count(), "agreements"),

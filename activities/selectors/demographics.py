@@ -157,7 +157,7 @@ def range_of_people(
     }
 
 
-def who_is_involved(organisation: Organisation) -> dict:
+def who_is_involved(*, organisation: Organisation) -> dict:
     """Table 1's outputs for the whole organisation at any time, as activities/figures.py
     defines them and as they may be shown: people involved (distinct people; erased people
     still count), staff involved, sessions held, places taken in activities, how the people

@@ -18,7 +18,7 @@ class WhoIsInvolvedView(OrganisationPermissionMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            figures=selectors.who_is_involved(self.request.organisation), **kwargs
+            figures=selectors.who_is_involved(organisation=self.request.organisation), **kwargs
         )
 
 

@@ -75,7 +75,7 @@ def _overview_figures(organisation: Organisation) -> dict:
             "drafts_with_sessions": [_named(draft) for draft in flags["drafts_with_sessions"]],
         },
         # Trustees see the overview: counts of what people raised are suppressed.
-        "loop": loop_figures_shown(loop_figures(organisation), organisation),
+        "loop": loop_figures_shown(loop_figures(organisation=organisation), organisation),
     }
 
 

@@ -21,7 +21,7 @@ def requests_of(activity: Activity, session: Session | None = None) -> QuerySet:
     )
 
 
-def feedback_people(activity: Activity, session: Session | None = None) -> list[dict]:
+def feedback_people(*, activity: Activity, session: Session | None = None) -> list[dict]:
     """Everyone involved in the activity with where their feedback stands."""
     involvements = (
         Involvement.objects.filter(activity=activity, participant__erased_at__isnull=True)
@@ -137,7 +137,7 @@ def not_answered(activity: Activity, session: Session | None = None) -> list:
     """People asked who have not sent an answer (revoked links left out)."""
     return [
         row["participant"]
-        for row in feedback_people(activity, session)
+        for row in feedback_people(activity=activity, session=session)
         if row["status"] in {"waiting", "started", "sending", "failed", "expired"}
     ]
 

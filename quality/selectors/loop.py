@@ -62,7 +62,7 @@ def comments_to_take(activity: Activity) -> list[dict]:
     return comments
 
 
-def overdue(organisation: Organisation) -> QuerySet:
+def overdue(*, organisation: Organisation) -> QuerySet:
     return (
         Contribution.objects.overdue(organisation)
         .select_related("activity")
@@ -84,7 +84,7 @@ def _percent(part: int, whole: int) -> int | None:
     return round(100 * part / whole) if whole else None
 
 
-def loop_figures(organisation: Organisation, activity: Activity | None = None) -> dict:
+def loop_figures(*, organisation: Organisation, activity: Activity | None = None) -> dict:
     """How well the loop is closed: the share responded to, the median days from being
     raised to a response and to telling the person, the fix rate, and what is overdue.
 

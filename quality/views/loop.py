@@ -40,7 +40,7 @@ class ContributionListView(ActivityLoopMixin, TemplateView):
         return super().get_context_data(
             contributions=selectors.contributions_of(self.activity, organisation=organisation),
             comments=selectors.comments_to_take(self.activity),
-            figures=selectors.loop_figures(organisation, self.activity),
+            figures=selectors.loop_figures(organisation=organisation, activity=self.activity),
             published=bool(page and page.published_at),
             loop_page=page,
             **kwargs,

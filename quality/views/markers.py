@@ -83,7 +83,7 @@ class QualityOverviewView(OrganisationPermissionMixin, TemplateView):
         organisation = self.request.organisation
         return super().get_context_data(
             **selectors.overview_figures(organisation),
-            overdue=selectors.overdue(organisation)[:OVERDUE_SHOWN],
+            overdue=selectors.overdue(organisation=organisation)[:OVERDUE_SHOWN],
             **kwargs,
         )
 

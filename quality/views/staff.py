@@ -72,7 +72,7 @@ class FeedbackOverviewView(ActivityFeedbackMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            people=selectors.feedback_people(self.activity, self.session),
+            people=selectors.feedback_people(activity=self.activity, session=self.session),
             rate=selectors.response_rate(self.activity, self.session),
             sessions=selectors.sessions_held(self.activity),
             link_days=settings.FEEDBACK_LINK_DAYS,

@@ -151,7 +151,7 @@ def test_the_page_counts_people_staff_sessions_and_how_they_came_in(
 def test_an_erased_person_still_counts_but_their_answers_are_gone(brightwater, activity):
     people = involve(activity, 8, disability="no")
     participant_erase(participant=people[0])
-    figures = selectors.who_is_involved(brightwater)
+    figures = selectors.who_is_involved(organisation=brightwater)
     assert figures["people"] == 8
     assert figures["range"]["questions"][3]["answered"] == "*"  # 7 answers left
 

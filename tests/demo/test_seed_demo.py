@@ -82,7 +82,7 @@ def test_seed_demo_gives_most_people_about_you_answers_and_brightwater_a_profile
     answered = AboutYou.objects.filter(organisation=brightwater).count()
     assert 0.6 <= answered / people.count() <= 0.8
     assert AboutYou.objects.filter(gender="prefer_not").exists()
-    figures = selectors.who_is_involved(brightwater)
+    figures = selectors.who_is_involved(organisation=brightwater)
     assert figures["staff"] >= 2
     assert figures["range"]["population_entered"]
     groups = [str(m["group"]) for m in figures["range"]["missing"]]

@@ -97,7 +97,7 @@ def loop(brightwater, northgate, staff, activity):
 
 
 def test_the_organisations_figures_counted_by_hand(brightwater, loop):
-    assert loop_figures(brightwater) == {
+    assert loop_figures(organisation=brightwater) == {
         "total": 8,
         "responded": 4,
         "responded_percent": 50,
@@ -115,7 +115,7 @@ def test_the_organisations_figures_counted_by_hand(brightwater, loop):
 
 
 def test_an_activitys_figures_counted_by_hand(brightwater, activity, loop):
-    assert loop_figures(brightwater, activity) == {
+    assert loop_figures(organisation=brightwater, activity=activity) == {
         "total": 6,
         "responded": 3,
         "responded_percent": 50,
@@ -135,11 +135,11 @@ def test_an_activitys_figures_counted_by_hand(brightwater, activity, loop):
 def test_days_to_respond_count_from_the_london_date_of_the_response(brightwater, activity):
     # 23:30 UTC on 3 May is already 4 May in London: 3 days, not 2.
     responded(activity, D(2026, 5, 1), datetime.datetime(2026, 5, 3, 23, 30, tzinfo=datetime.UTC))
-    assert loop_figures(brightwater)["median_days_to_respond"] == 3
+    assert loop_figures(organisation=brightwater)["median_days_to_respond"] == 3
 
 
 def test_with_nothing_said_there_is_no_share_or_median(brightwater):
-    assert loop_figures(brightwater) == {
+    assert loop_figures(organisation=brightwater) == {
         "total": 0,
         "responded": 0,
         "responded_percent": None,
@@ -160,44 +160,44 @@ def test_the_share_responded_is_rounded_to_a_whole_percent(brightwater, activity
     responded(activity, D(2026, 5, 1), at(2026, 5, 2))
     waiting(activity, 1)
     waiting(activity, 2)
-    figures = loop_figures(brightwater)
+    figures = loop_figures(organisation=brightwater)
     assert (figures["responded"], figures["total"], figures["responded_percent"]) == (1, 3, 33)
 
 
 def test_overdue_starts_the_day_after_the_limit(brightwater, activity):
     """Raised 30 days ago is on its last day; raised 31 days ago is overdue."""
     last_day = waiting(activity, 30)
-    assert list(overdue(brightwater)) == []
-    assert loop_figures(brightwater)["overdue"] == 0
+    assert list(overdue(organisation=brightwater)) == []
+    assert loop_figures(organisation=brightwater)["overdue"] == 0
     late = waiting(activity, 31)
-    assert list(overdue(brightwater)) == [late]
-    assert loop_figures(brightwater)["overdue"] == 1
-    assert last_day not in overdue(brightwater)
+    assert list(overdue(organisation=brightwater)) == [late]
+    assert loop_figures(organisation=brightwater)["overdue"] == 1
+    assert last_day not in overdue(organisation=brightwater)
 
 
 def test_a_response_takes_a_contribution_off_the_overdue_list(brightwater, activity):
     late = waiting(activity, 45)
-    assert list(overdue(brightwater)) == [late]
+    assert list(overdue(organisation=brightwater)) == [late]
     Contribution.objects.filter(pk=late.pk).update(
         status="responded",
         decision="not_ours",
         who_decides="The council",
         responded_at=at(2026, 6, 1),
     )
-    assert list(overdue(brightwater)) == []
-    assert loop_figures(brightwater)["overdue"] == 0
+    assert list(overdue(organisation=brightwater)) == []
+    assert loop_figures(organisation=brightwater)["overdue"] == 0
 
 
 @pytest.mark.parametrize("days, expected", [(30, 2), (29, 3), (31, 1), (1, 3), (365, 1)])
 def test_the_organisations_limit_decides_what_is_overdue(days, expected, brightwater, loop):
     set_response_days(brightwater, days)
-    figures = loop_figures(brightwater)
+    figures = loop_figures(organisation=brightwater)
     assert (figures["overdue"], figures["limit_days"]) == (expected, days)
-    assert overdue(brightwater).count() == expected
+    assert overdue(organisation=brightwater).count() == expected
 
 
 def test_overdue_lists_the_oldest_first_and_only_the_organisations_own(brightwater, loop):
-    assert list(overdue(brightwater)) == [loop["old"], loop["overdue"]]
+    assert list(overdue(organisation=brightwater)) == [loop["old"], loop["overdue"]]
 
 
 def test_the_list_page_shows_the_activitys_figures(staff_client, activity, loop):
@@ -277,7 +277,7 @@ def telling(brightwater, staff, activity):
 
 
 def test_the_organisations_telling_and_fix_rate_counted_by_hand(brightwater, telling):
-    figures = loop_figures(brightwater)
+    figures = loop_figures(organisation=brightwater)
     assert {key: figures[key] for key in TELLING} == {
         "told": 6,
         "median_days_to_tell": 8.5,
@@ -291,7 +291,7 @@ def test_the_organisations_telling_and_fix_rate_counted_by_hand(brightwater, tel
 
 
 def test_an_activitys_telling_and_fix_rate_counted_by_hand(brightwater, activity, telling):
-    figures = loop_figures(brightwater, activity)
+    figures = loop_figures(organisation=brightwater, activity=activity)
     assert {key: figures[key] for key in TELLING} == {
         "told": 5,
         "median_days_to_tell": 7,
@@ -301,7 +301,7 @@ def test_an_activitys_telling_and_fix_rate_counted_by_hand(brightwater, activity
         "fix_rate": 20,
         "not_happy": 1,
     }
-    carers = loop_figures(brightwater, telling)
+    carers = loop_figures(organisation=brightwater, activity=telling)
     assert {key: carers[key] for key in TELLING} == {
         "told": 1,
         "median_days_to_tell": 31,
@@ -317,25 +317,25 @@ def test_days_to_tell_count_from_the_london_date_and_never_below_zero(brightwate
     # 23:30 UTC on 3 May is already 4 May in London: 3 days, not 2.
     late_evening = datetime.datetime(2026, 5, 3, 23, 30, tzinfo=datetime.UTC)
     told(activity, D(2026, 5, 1), late_evening, ParticipantFactory(organisation=brightwater))
-    assert loop_figures(brightwater)["median_days_to_tell"] == 3
+    assert loop_figures(organisation=brightwater)["median_days_to_tell"] == 3
     # Told before the day it was raised (a date typed wrong) counts as 0 days.
     told(activity, D(2026, 5, 9), at(2026, 5, 3), ParticipantFactory(organisation=brightwater))
-    assert loop_figures(brightwater)["median_days_to_tell"] == 1.5
+    assert loop_figures(organisation=brightwater)["median_days_to_tell"] == 1.5
 
 
 def test_what_is_not_fixed_yet_counts_against_the_fix_rate(brightwater, activity):
     person = ParticipantFactory(organisation=brightwater)
     told(activity, D(2026, 5, 1), at(2026, 5, 5), person, "yes")
-    assert loop_figures(brightwater)["fix_rate"] == 100
+    assert loop_figures(organisation=brightwater)["fix_rate"] == 100
     waiting(activity, 3, participant=person)
-    assert loop_figures(brightwater)["fix_rate"] == 50
+    assert loop_figures(organisation=brightwater)["fix_rate"] == 50
     responded(activity, D(2026, 5, 1), at(2026, 5, 2), participant=person)
     told(activity, D(2026, 5, 1), at(2026, 5, 5), person, "partly")
-    assert loop_figures(brightwater)["fix_rate"] == 25
+    assert loop_figures(organisation=brightwater)["fix_rate"] == 25
     # Unnamed ones are not counted either way: nobody can say whether they were fixed.
     waiting(activity, 3)
     told(activity, D(2026, 5, 1), at(2026, 5, 5), None, "yes")
-    figures = loop_figures(brightwater)
+    figures = loop_figures(organisation=brightwater)
     assert (figures["fixed"], figures["named"], figures["fix_rate"]) == (1, 4, 25)
 
 

@@ -313,8 +313,10 @@ def test_the_page_from_the_cache_is_the_page_from_the_selectors(client_for, trus
     context = {
         "ratings": selectors.organisation_ratings(organisation, activities),
         "flags": selectors.influence_flags(organisation, activities),
-        "loop": selectors.loop_figures_shown(selectors.loop_figures(organisation), organisation),
-        "overdue": selectors.overdue(organisation)[:OVERDUE_SHOWN],
+        "loop": selectors.loop_figures_shown(
+            selectors.loop_figures(organisation=organisation), organisation
+        ),
+        "overdue": selectors.overdue(organisation=organisation)[:OVERDUE_SHOWN],
         "activity_count": len(activities),
     }
     page = render_to_string("quality/quality_overview.html", context, request=response.wsgi_request)
